@@ -1,0 +1,215 @@
+"""Public models (responses) and TypedDict params (requests) of the API.
+
+Module paths and names match the official SDK, so ``from anthropic.types import Message``
+and ``from anthropic.types.messages import MessageBatch`` work unchanged. Models are
+pydantic models that keep unknown fields; params are plain ``TypedDict``s (build them as
+dict literals). Importing this package only creates classes: pydantic schemas are built
+on first use.
+
+``PermissionError`` here is the API's error *object* model, not an exception; the SDK's
+exceptions live in ``anthropic`` itself.
+"""
+
+from .base64_image_source_param import Base64ImageSourceParam as Base64ImageSourceParam
+from .base64_pdf_source_param import Base64PDFSourceParam as Base64PDFSourceParam
+from .cache_control_ephemeral_param import CacheControlEphemeralParam as CacheControlEphemeralParam
+from .cache_creation import CacheCreation as CacheCreation
+from .citation_char_location import CitationCharLocation as CitationCharLocation
+from .citation_char_location_param import CitationCharLocationParam as CitationCharLocationParam
+from .citation_content_block_location import (
+    CitationContentBlockLocation as CitationContentBlockLocation,
+)
+from .citation_content_block_location_param import (
+    CitationContentBlockLocationParam as CitationContentBlockLocationParam,
+)
+from .citation_page_location import CitationPageLocation as CitationPageLocation
+from .citation_page_location_param import CitationPageLocationParam as CitationPageLocationParam
+from .citation_search_result_location_param import (
+    CitationSearchResultLocationParam as CitationSearchResultLocationParam,
+)
+from .citation_web_search_result_location_param import (
+    CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
+)
+from .citations_config_param import CitationsConfigParam as CitationsConfigParam
+from .citations_search_result_location import (
+    CitationsSearchResultLocation as CitationsSearchResultLocation,
+)
+from .citations_web_search_result_location import (
+    CitationsWebSearchResultLocation as CitationsWebSearchResultLocation,
+)
+from .content_block import ContentBlock as ContentBlock
+from .content_block_param import ContentBlockParam as ContentBlockParam
+from .content_block_source_content_param import (
+    ContentBlockSourceContentParam as ContentBlockSourceContentParam,
+)
+from .content_block_source_param import ContentBlockSourceParam as ContentBlockSourceParam
+from .document_block_param import DocumentBlockParam as DocumentBlockParam
+from .image_block_param import ImageBlockParam as ImageBlockParam
+from .message import Message as Message
+from .message_create_params import MessageCreateParams as MessageCreateParams
+from .message_create_params import MessageCreateParamsBase as MessageCreateParamsBase
+from .message_create_params import (
+    MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
+)
+from .message_create_params import MessageCreateParamsStreaming as MessageCreateParamsStreaming
+from .message_param import MessageParam as MessageParam
+from .metadata_param import MetadataParam as MetadataParam
+from .model import Model as Model
+from .model_param import ModelParam as ModelParam
+from .plain_text_source_param import PlainTextSourceParam as PlainTextSourceParam
+from .redacted_thinking_block import RedactedThinkingBlock as RedactedThinkingBlock
+from .redacted_thinking_block_param import RedactedThinkingBlockParam as RedactedThinkingBlockParam
+from .search_result_block_param import SearchResultBlockParam as SearchResultBlockParam
+from .server_tool_usage import ServerToolUsage as ServerToolUsage
+from .server_tool_use_block import ServerToolUseBlock as ServerToolUseBlock
+from .server_tool_use_block_param import ServerToolUseBlockParam as ServerToolUseBlockParam
+from .shared import APIErrorObject as APIErrorObject
+from .shared import AuthenticationError as AuthenticationError
+from .shared import BillingError as BillingError
+from .shared import ErrorObject as ErrorObject
+from .shared import ErrorResponse as ErrorResponse
+from .shared import GatewayTimeoutError as GatewayTimeoutError
+from .shared import InvalidRequestError as InvalidRequestError
+from .shared import NotFoundError as NotFoundError
+from .shared import OverloadedError as OverloadedError
+from .shared import PermissionError as PermissionError
+from .shared import RateLimitError as RateLimitError
+from .shared import RequestTooLargeError as RequestTooLargeError
+from .shared import UnknownErrorObject as UnknownErrorObject
+from .stop_reason import StopReason as StopReason
+from .text_block import TextBlock as TextBlock
+from .text_block_param import TextBlockParam as TextBlockParam
+from .text_citation import TextCitation as TextCitation
+from .text_citation_param import TextCitationParam as TextCitationParam
+from .thinking_block import ThinkingBlock as ThinkingBlock
+from .thinking_block_param import ThinkingBlockParam as ThinkingBlockParam
+from .thinking_config_disabled_param import (
+    ThinkingConfigDisabledParam as ThinkingConfigDisabledParam,
+)
+from .thinking_config_enabled_param import ThinkingConfigEnabledParam as ThinkingConfigEnabledParam
+from .thinking_config_param import ThinkingConfigParam as ThinkingConfigParam
+from .tool_bash_20250124_param import ToolBash20250124Param as ToolBash20250124Param
+from .tool_choice_any_param import ToolChoiceAnyParam as ToolChoiceAnyParam
+from .tool_choice_auto_param import ToolChoiceAutoParam as ToolChoiceAutoParam
+from .tool_choice_none_param import ToolChoiceNoneParam as ToolChoiceNoneParam
+from .tool_choice_param import ToolChoiceParam as ToolChoiceParam
+from .tool_choice_tool_param import ToolChoiceToolParam as ToolChoiceToolParam
+from .tool_param import ToolParam as ToolParam
+from .tool_result_block_param import ToolResultBlockParam as ToolResultBlockParam
+from .tool_text_editor_20250124_param import (
+    ToolTextEditor20250124Param as ToolTextEditor20250124Param,
+)
+from .tool_union_param import ToolUnionParam as ToolUnionParam
+from .tool_use_block import ToolUseBlock as ToolUseBlock
+from .tool_use_block_param import ToolUseBlockParam as ToolUseBlockParam
+from .unknown_content_block import UnknownContentBlock as UnknownContentBlock
+from .unknown_text_citation import UnknownTextCitation as UnknownTextCitation
+from .url_image_source_param import URLImageSourceParam as URLImageSourceParam
+from .url_pdf_source_param import URLPDFSourceParam as URLPDFSourceParam
+from .usage import Usage as Usage
+from .web_search_result_block import WebSearchResultBlock as WebSearchResultBlock
+from .web_search_result_block_param import WebSearchResultBlockParam as WebSearchResultBlockParam
+from .web_search_tool_20250305_param import WebSearchTool20250305Param as WebSearchTool20250305Param
+from .web_search_tool_request_error_param import (
+    WebSearchToolRequestErrorParam as WebSearchToolRequestErrorParam,
+)
+from .web_search_tool_result_block import WebSearchToolResultBlock as WebSearchToolResultBlock
+from .web_search_tool_result_block_content import (
+    WebSearchToolResultBlockContent as WebSearchToolResultBlockContent,
+)
+from .web_search_tool_result_block_param import (
+    WebSearchToolResultBlockParam as WebSearchToolResultBlockParam,
+)
+from .web_search_tool_result_block_param_content_param import (
+    WebSearchToolResultBlockParamContentParam as WebSearchToolResultBlockParamContentParam,
+)
+from .web_search_tool_result_error import WebSearchToolResultError as WebSearchToolResultError
+
+__all__ = [
+    "APIErrorObject",
+    "AuthenticationError",
+    "Base64ImageSourceParam",
+    "Base64PDFSourceParam",
+    "BillingError",
+    "CacheControlEphemeralParam",
+    "CacheCreation",
+    "CitationCharLocation",
+    "CitationCharLocationParam",
+    "CitationContentBlockLocation",
+    "CitationContentBlockLocationParam",
+    "CitationPageLocation",
+    "CitationPageLocationParam",
+    "CitationSearchResultLocationParam",
+    "CitationWebSearchResultLocationParam",
+    "CitationsConfigParam",
+    "CitationsSearchResultLocation",
+    "CitationsWebSearchResultLocation",
+    "ContentBlock",
+    "ContentBlockParam",
+    "ContentBlockSourceContentParam",
+    "ContentBlockSourceParam",
+    "DocumentBlockParam",
+    "ErrorObject",
+    "ErrorResponse",
+    "GatewayTimeoutError",
+    "ImageBlockParam",
+    "InvalidRequestError",
+    "Message",
+    "MessageCreateParams",
+    "MessageCreateParamsBase",
+    "MessageCreateParamsNonStreaming",
+    "MessageCreateParamsStreaming",
+    "MessageParam",
+    "MetadataParam",
+    "Model",
+    "ModelParam",
+    "NotFoundError",
+    "OverloadedError",
+    "PermissionError",
+    "PlainTextSourceParam",
+    "RateLimitError",
+    "RedactedThinkingBlock",
+    "RedactedThinkingBlockParam",
+    "RequestTooLargeError",
+    "SearchResultBlockParam",
+    "ServerToolUsage",
+    "ServerToolUseBlock",
+    "ServerToolUseBlockParam",
+    "StopReason",
+    "TextBlock",
+    "TextBlockParam",
+    "TextCitation",
+    "TextCitationParam",
+    "ThinkingBlock",
+    "ThinkingBlockParam",
+    "ThinkingConfigDisabledParam",
+    "ThinkingConfigEnabledParam",
+    "ThinkingConfigParam",
+    "ToolBash20250124Param",
+    "ToolChoiceAnyParam",
+    "ToolChoiceAutoParam",
+    "ToolChoiceNoneParam",
+    "ToolChoiceParam",
+    "ToolChoiceToolParam",
+    "ToolParam",
+    "ToolResultBlockParam",
+    "ToolTextEditor20250124Param",
+    "ToolUnionParam",
+    "ToolUseBlock",
+    "ToolUseBlockParam",
+    "URLImageSourceParam",
+    "URLPDFSourceParam",
+    "UnknownContentBlock",
+    "UnknownErrorObject",
+    "UnknownTextCitation",
+    "Usage",
+    "WebSearchResultBlock",
+    "WebSearchResultBlockParam",
+    "WebSearchTool20250305Param",
+    "WebSearchToolRequestErrorParam",
+    "WebSearchToolResultBlock",
+    "WebSearchToolResultBlockContent",
+    "WebSearchToolResultBlockParam",
+    "WebSearchToolResultBlockParamContentParam",
+    "WebSearchToolResultError",
+]

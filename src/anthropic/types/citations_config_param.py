@@ -1,0 +1,13 @@
+"""``CitationsConfigParam``: turn citations on for a document."""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+__all__ = ["CitationsConfigParam"]
+
+
+class CitationsConfigParam(TypedDict, total=False):
+    """``{"enabled": True}`` lets the model cite the document in its answer."""
+
+    enabled: bool

@@ -1,0 +1,29 @@
+"""``BatchCreateParams``: the body of ``POST /v1/messages/batches``."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from typing_extensions import Required, TypedDict
+
+from ..message_create_params import MessageCreateParamsNonStreaming
+
+__all__ = ["BatchCreateParams", "Request"]
+
+
+class Request(TypedDict, total=False):
+    """One request of a batch.
+
+    {"custom_id": "q-1", "params": {"model": "...", "max_tokens": 1024, "messages": [...]}}
+    """
+
+    custom_id: Required[str]
+    """1-64 characters of ``[a-zA-Z0-9_-]``, unique within the batch; results carry it."""
+    params: Required[MessageCreateParamsNonStreaming]
+    """A non-streaming Messages request; it is validated only when the batch runs."""
+
+
+class BatchCreateParams(TypedDict, total=False):
+    """The batch to create: 1 to 100,000 requests, at most 256 MB in total."""
+
+    requests: Required[Iterable[Request]]

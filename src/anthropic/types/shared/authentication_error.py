@@ -1,0 +1,16 @@
+"""``AuthenticationError``: the error object of a ``authentication_error`` response."""
+
+from __future__ import annotations
+
+from typing_extensions import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["AuthenticationError"]
+
+
+class AuthenticationError(BaseModel):
+    """The API key or token is missing or invalid (HTTP 401)."""
+
+    type: Literal["authentication_error"]
+    message: str

@@ -1,0 +1,17 @@
+"""``ThinkingBlock``: the model's visible extended-thinking output."""
+
+from __future__ import annotations
+
+from typing_extensions import Literal
+
+from .._models import BaseModel
+
+__all__ = ["ThinkingBlock"]
+
+
+class ThinkingBlock(BaseModel):
+    """Extended thinking text; ``signature`` must be sent back unchanged in later turns."""
+
+    type: Literal["thinking"]
+    thinking: str
+    signature: str

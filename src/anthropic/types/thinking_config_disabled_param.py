@@ -1,0 +1,13 @@
+"""``ThinkingConfigDisabledParam``: Extended thinking off."""
+
+from __future__ import annotations
+
+from typing_extensions import Literal, Required, TypedDict
+
+__all__ = ["ThinkingConfigDisabledParam"]
+
+
+class ThinkingConfigDisabledParam(TypedDict, total=False):
+    """Extended thinking off."""
+
+    type: Required[Literal["disabled"]]
