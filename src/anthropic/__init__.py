@@ -1,0 +1,115 @@
+"""A fast, typed client for the Anthropic Message Batches API, with a local emulator.
+
+    from anthropic import Anthropic
+    client = Anthropic()
+    batch = client.messages.batches.create(requests=[...])
+
+Public names are listed in ``__all__`` (locked by a test). Heavier modules (``types``,
+``pagination``, ``emulator``, ``lib``) load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._base_client import DefaultAsyncHttpxClient, DefaultHttpxClient
+from ._client import Anthropic, AsyncAnthropic, AsyncClient, Client
+from ._core.batch_requests import InvalidBatchRequestError
+from ._core.config import DEFAULT_LIMITS as DEFAULT_CONNECTION_LIMITS
+from ._core.config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._exceptions import (
+    AnthropicError,
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    BatchCreateOutcomeUnknownError,
+    BatchNotEndedError,
+    ConflictError,
+    DeadlineExceededError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    OverloadedError,
+    PaginationError,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestTooLargeError,
+    ResultsDecodeError,
+    ServiceUnavailableError,
+    UnprocessableEntityError,
+)
+from ._logs import setup_logging as _setup_logging
+from ._models import BaseModel
+from ._response import APIResponse, AsyncAPIResponse
+from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import emulator, lib, pagination, resources, types
+
+__all__ = [
+    "DEFAULT_CONNECTION_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Anthropic",
+    "AnthropicError",
+    "AsyncAPIResponse",
+    "AsyncAnthropic",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseModel",
+    "BatchCreateOutcomeUnknownError",
+    "BatchNotEndedError",
+    "Client",
+    "ConflictError",
+    "DeadlineExceededError",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
+    "InternalServerError",
+    "InvalidBatchRequestError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "OverloadedError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ResultsDecodeError",
+    "ServiceUnavailableError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "__version__",
+    "emulator",
+    "lib",
+    "pagination",
+    "resources",
+    "types",
+]
+
+_LAZY_MODULES = {"emulator", "lib", "pagination", "resources", "types"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_MODULES:
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'anthropic' has no attribute {name!r}")
+
+
+_setup_logging()

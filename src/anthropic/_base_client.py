@@ -1,0 +1,237 @@
+"""What ``Anthropic`` and ``AsyncAnthropic`` share: configuration, copies, request building.
+
+The two public clients differ only in their httpx client, their sender and whether the
+calls are awaited; everything else (resolving options, merging headers, copying with
+overrides, the low-level ``get``/``post``/``delete`` specs) is here, written once.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from typing import Any, Callable, Mapping, Optional, TypeVar, Union
+
+import httpx
+
+from ._core.config import DEFAULT_LIMITS, ClientConfig, resolve_config
+from ._core.request import RequestBuilder, RequestSpec
+from ._core.response import parse_body
+from ._core.retry import RetryPolicy
+from ._response import Parser
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
+from ._version import __version__
+
+__all__ = ["BaseClient", "DefaultAsyncHttpxClient", "DefaultHttpxClient", "model_parser"]
+
+_T = TypeVar("_T")
+_Self = TypeVar("_Self", bound="BaseClient")
+
+
+class DefaultHttpxClient(httpx.Client):
+    """An ``httpx.Client`` with this SDK's defaults (600 s timeout with 5 s to connect,
+    1000 connections, 100 kept alive). Use it to add a proxy or transport of your own:
+    ``Anthropic(http_client=DefaultHttpxClient(proxy="http://..."))``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", resolve_config_defaults().timeout)
+        kwargs.setdefault("limits", DEFAULT_LIMITS)
+        kwargs.setdefault("follow_redirects", False)
+        super().__init__(**kwargs)
+
+
+class DefaultAsyncHttpxClient(httpx.AsyncClient):
+    """The async twin of ``DefaultHttpxClient``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("timeout", resolve_config_defaults().timeout)
+        kwargs.setdefault("limits", DEFAULT_LIMITS)
+        kwargs.setdefault("follow_redirects", False)
+        super().__init__(**kwargs)
+
+
+def resolve_config_defaults() -> ClientConfig:
+    return resolve_config(
+        api_key=None,
+        auth_token=None,
+        base_url=None,
+        timeout=NOT_GIVEN,
+        max_retries=2,
+        env={},
+    )
+
+
+def model_parser(cast_to: type[_T]) -> Parser[_T]:
+    """A parser that reads the body into ``cast_to`` (with ``_request_id`` attached)."""
+    return Parser(lambda response, _retries: parse_body(cast_to, response))
+
+
+class BaseClient:
+    """Configuration and request building shared by the sync and async clients."""
+
+    _config: ClientConfig
+    _owns_http: bool
+
+    def _setup(
+        self,
+        *,
+        api_key: Optional[str],
+        auth_token: Optional[str],
+        base_url: Union[str, httpx.URL, None],
+        timeout: Union[Timeout, NotGiven],
+        max_retries: object,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]],
+        default_query: Optional[Mapping[str, object]],
+        http_client: Optional[httpx.Client | httpx.AsyncClient],
+        expected: type[Any],
+        sleep: Optional[Callable[..., Any]],
+        clock: Optional[Callable[[], float]],
+        rand: Optional[Callable[[], float]],
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, expected):
+            raise TypeError(
+                f"http_client must be an {expected.__module__}.{expected.__qualname__} instance "
+                f"(for example anthropic.{'DefaultHttpxClient' if expected is httpx.Client else 'DefaultAsyncHttpxClient'}()), "
+                f"got {type(http_client).__name__}"
+            )
+        self._config = resolve_config(
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client_timeout=http_client.timeout if http_client is not None else None,
+            env=os.environ,
+        )
+        self._clock = clock or time.time
+        self._rand = rand or random.random
+        self._sleep_fn = sleep
+        self._policy = RetryPolicy(max_retries=self._config.max_retries)
+
+    # -- configuration, read-only -------------------------------------------------------
+
+    @property
+    def api_key(self) -> Optional[str]:
+        return self._config.api_key
+
+    @property
+    def auth_token(self) -> Optional[str]:
+        return self._config.auth_token
+
+    @property
+    def base_url(self) -> httpx.URL:
+        return httpx.URL(self._config.base_url + "/")
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._config.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._config.max_retries
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """Every header a request carries by default (credentials masked)."""
+        headers = dict(self._builder_base_headers())
+        for name in ("x-api-key", "authorization"):
+            if name in headers:
+                headers[name] = "***"
+        return headers
+
+    def _builder_base_headers(self) -> Mapping[str, str]:
+        return RequestBuilder(
+            self._config, user_agent=self._user_agent(), async_library=self._async_header()
+        ).base_headers
+
+    def _user_agent(self) -> str:
+        return f"Anthropic/Python {__version__}"
+
+    def _async_header(self) -> str:
+        return "false"
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._config.base_url!r} config={self._config!r}>"
+
+    # -- copies ---------------------------------------------------------------------------
+
+    def _copy_kwargs(
+        self,
+        *,
+        api_key: Union[str, None, NotGiven],
+        auth_token: Union[str, None, NotGiven],
+        base_url: Union[str, httpx.URL, NotGiven],
+        timeout: Union[Timeout, NotGiven],
+        max_retries: Union[int, NotGiven],
+        default_headers: Optional[Mapping[str, Union[str, Omit]]],
+        set_default_headers: Optional[Mapping[str, Union[str, Omit]]],
+        default_query: Optional[Mapping[str, object]],
+        set_default_query: Optional[Mapping[str, object]],
+    ) -> dict[str, Any]:
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("pass default_headers (merge) or set_default_headers (replace), not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("pass default_query (merge) or set_default_query (replace), not both")
+        cfg = self._config
+        headers: Mapping[str, Union[str, Omit]] = cfg.default_headers
+        if set_default_headers is not None:
+            headers = set_default_headers
+        elif default_headers is not None:
+            headers = {**cfg.default_headers, **default_headers}
+        query: Mapping[str, object] = cfg.default_query
+        if set_default_query is not None:
+            query = set_default_query
+        elif default_query is not None:
+            query = {**cfg.default_query, **default_query}
+        return {
+            "api_key": cfg.api_key if isinstance(api_key, NotGiven) else api_key,
+            "auth_token": cfg.auth_token if isinstance(auth_token, NotGiven) else auth_token,
+            "base_url": cfg.base_url if isinstance(base_url, NotGiven) else base_url,
+            "timeout": cfg.timeout if isinstance(timeout, NotGiven) else timeout,
+            "max_retries": cfg.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            "default_headers": headers,
+            "default_query": query,
+            "_sleep": self._sleep_fn,
+            "_clock": self._clock,
+            "_random": self._rand,
+        }
+
+    def _after_copy(self: _Self, original: BaseClient, cleared: dict[str, bool]) -> _Self:
+        # A cleared credential must stay cleared even if the environment has one.
+        changes: dict[str, object] = {}
+        if cleared.get("api_key"):
+            changes["api_key"] = None
+        if cleared.get("auth_token"):
+            changes["auth_token"] = None
+        if changes:
+            self._config = self._config.replace(**changes)
+        return self
+
+    # -- low-level specs --------------------------------------------------------------------
+
+    @staticmethod
+    def _spec(
+        method: str,
+        path: str,
+        *,
+        body: object = None,
+        query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> RequestSpec:
+        if not path.startswith("/"):
+            path = "/" + path
+        return RequestSpec(
+            method,
+            path,
+            json=body,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )

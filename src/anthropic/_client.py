@@ -1,0 +1,407 @@
+"""``Anthropic`` and ``AsyncAnthropic``: configuration plus the resource tree.
+
+    from anthropic import Anthropic
+    client = Anthropic()                          # ANTHROPIC_API_KEY from the environment
+    batch = client.messages.batches.retrieve("msgbatch_...")
+
+    async with AsyncAnthropic() as client:
+        async for batch in client.messages.batches.list(limit=100):
+            ...
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, TypeVar, Union
+
+import anyio
+import httpx
+
+from ._base_client import BaseClient, DefaultAsyncHttpxClient, DefaultHttpxClient, model_parser
+from ._core.config import DEFAULT_MAX_RETRIES
+from ._core.platform import async_library
+from ._core.request import RequestBuilder, RequestSpec
+from ._response import APIResponse, AsyncAPIResponse, Parser, take_mode
+from ._transport import AsyncSender, SyncSender
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.messages import AsyncMessages, Messages
+
+__all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
+
+_T = TypeVar("_T")
+
+
+class Anthropic(BaseClient):
+    """The synchronous client. Every argument is keyword-only and optional.
+
+    - ``api_key`` (else ``ANTHROPIC_API_KEY``) is sent as ``x-api-key``; ``auth_token``
+      (else ``ANTHROPIC_AUTH_TOKEN``) as ``Authorization: Bearer``. With neither, the
+      first request raises ``MissingCredentialsError`` before any network I/O.
+    - ``base_url`` (else ``ANTHROPIC_BASE_URL``, else ``https://api.anthropic.com``); a
+      path prefix such as ``http://host/proxy/`` is kept.
+    - ``timeout``: seconds, an ``httpx.Timeout`` or ``None``; default 600 s, 5 s to connect.
+    - ``max_retries`` (default 2) for connection errors, timeouts, 408/409/429/5xx.
+    - ``default_headers`` / ``default_query`` on every request (``Omit()`` removes one).
+    - ``http_client``: your own ``httpx.Client`` (see ``DefaultHttpxClient``).
+
+    ``_sleep``, ``_clock`` and ``_random`` replace ``time.sleep``, ``time.time`` and
+    ``random.random`` for retries and polling (tests and the emulator use them).
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[httpx.Client] = None,
+        _sleep: Optional[Callable[[float], None]] = None,
+        _clock: Optional[Callable[[], float]] = None,
+        _random: Optional[Callable[[], float]] = None,
+    ) -> None:
+        self._setup(
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            expected=httpx.Client,
+            sleep=_sleep,
+            clock=_clock,
+            rand=_random,
+        )
+        self._owns_http = True
+        self._http = http_client if http_client is not None else DefaultHttpxClient()
+        self._builder = RequestBuilder(
+            self._config, user_agent=self._user_agent(), async_library="false"
+        )
+        self._sender = SyncSender(
+            self._http,
+            self._config.origin,
+            sleep=_sleep or time.sleep,
+            clock=self._clock,
+            rand=self._rand,
+        )
+
+    @cached_property
+    def messages(self) -> Messages:
+        from .resources.messages import Messages
+
+        return Messages(self)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> Any:
+        """Send ``spec``; return the parsed value, or an ``APIResponse`` in raw/stream mode."""
+        mode = "parsed" if inner else take_mode()
+        request = self._builder.build(spec)
+        read = mode == "raw" or (mode == "parsed" and not parser.lazy)
+        response, retries = self._sender.send(request, spec, self._policy, read=read)
+        if mode == "parsed":
+            return parser.fn(response, retries)
+        return APIResponse(response, parser, retries)
+
+    def _sleep(self, seconds: float) -> None:
+        self._sender.sleep(seconds)
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "GET", path, query=query, extra_headers=extra_headers, extra_query=extra_query,
+            timeout=timeout,
+        )
+        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "POST", path, body=body, extra_headers=extra_headers, extra_query=extra_query,
+            extra_body=extra_body, timeout=timeout,
+        )
+        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``DELETE path`` parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+        )
+        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    # -- copies and lifecycle ---------------------------------------------------------------------
+
+    def copy(
+        self,
+        *,
+        api_key: Union[str, None, NotGiven] = NOT_GIVEN,
+        auth_token: Union[str, None, NotGiven] = NOT_GIVEN,
+        base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        http_client: Optional[httpx.Client] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        set_default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+    ) -> Anthropic:
+        """A new client with these overrides, sharing this one's connection pool.
+
+        ``default_headers``/``default_query`` merge into the current ones;
+        ``set_default_headers``/``set_default_query`` replace them. ``api_key=None`` or
+        ``auth_token=None`` removes that credential. Closing the copy leaves the shared
+        pool open: close the original.
+        """
+        kwargs = self._copy_kwargs(
+            api_key=api_key, auth_token=auth_token, base_url=base_url, timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers,
+            set_default_headers=set_default_headers, default_query=default_query,
+            set_default_query=set_default_query,
+        )
+        client = type(self)(http_client=http_client or self._http, **kwargs)
+        client._owns_http = False
+        return client._after_copy(self, {"api_key": api_key is None, "auth_token": auth_token is None})
+
+    with_options = copy
+
+    def close(self) -> None:
+        """Close the connection pool (a copy's close leaves the shared pool open)."""
+        if self._owns_http:
+            self._http.close()
+
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    def __enter__(self) -> Anthropic:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncAnthropic(BaseClient):
+    """The async client (asyncio or trio); same arguments as ``Anthropic``.
+
+    ``http_client`` must be an ``httpx.AsyncClient``; ``_sleep`` is an async function.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+        _sleep: Optional[Callable[[float], Awaitable[None]]] = None,
+        _clock: Optional[Callable[[], float]] = None,
+        _random: Optional[Callable[[], float]] = None,
+    ) -> None:
+        self._setup(
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            default_query=default_query,
+            http_client=http_client,
+            expected=httpx.AsyncClient,
+            sleep=_sleep,
+            clock=_clock,
+            rand=_random,
+        )
+        self._owns_http = True
+        self._http = http_client if http_client is not None else DefaultAsyncHttpxClient()
+        self._builders: dict[str, RequestBuilder] = {}
+        self._sender = AsyncSender(
+            self._http,
+            self._config.origin,
+            sleep=_sleep or anyio.sleep,
+            clock=self._clock,
+            rand=self._rand,
+        )
+
+    def _user_agent(self) -> str:
+        return f"AsyncAnthropic/Python {__version__}"
+
+    def _async_header(self) -> str:
+        return f"async:{async_library()}"
+
+    def _builder(self) -> RequestBuilder:
+        lib = self._async_header()
+        builder = self._builders.get(lib)
+        if builder is None:
+            builder = RequestBuilder(self._config, user_agent=self._user_agent(), async_library=lib)
+            self._builders[lib] = builder
+        return builder
+
+    @cached_property
+    def messages(self) -> AsyncMessages:
+        from .resources.messages import AsyncMessages
+
+        return AsyncMessages(self)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    async def _execute(
+        self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False
+    ) -> Any:
+        """See ``Anthropic._execute``."""
+        mode = "parsed" if inner else take_mode()
+        request = self._builder().build(spec)
+        read = mode == "raw" or (mode == "parsed" and not parser.lazy)
+        response, retries = await self._sender.send(request, spec, self._policy, read=read)
+        if mode == "parsed":
+            return parser.fn(response, retries)
+        return AsyncAPIResponse(response, parser, retries)
+
+    async def _sleep(self, seconds: float) -> None:
+        await self._sender.sleep(seconds)
+
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``Anthropic.get``."""
+        spec = self._spec(
+            "GET", path, query=query, extra_headers=extra_headers, extra_query=extra_query,
+            timeout=timeout,
+        )
+        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``Anthropic.post``."""
+        spec = self._spec(
+            "POST", path, body=body, extra_headers=extra_headers, extra_query=extra_query,
+            extra_body=extra_body, timeout=timeout,
+        )
+        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``Anthropic.delete``."""
+        spec = self._spec(
+            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+        )
+        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+
+    # -- copies and lifecycle ---------------------------------------------------------------------
+
+    def copy(
+        self,
+        *,
+        api_key: Union[str, None, NotGiven] = NOT_GIVEN,
+        auth_token: Union[str, None, NotGiven] = NOT_GIVEN,
+        base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        http_client: Optional[httpx.AsyncClient] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        set_default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+    ) -> AsyncAnthropic:
+        """See ``Anthropic.copy``."""
+        kwargs = self._copy_kwargs(
+            api_key=api_key, auth_token=auth_token, base_url=base_url, timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers,
+            set_default_headers=set_default_headers, default_query=default_query,
+            set_default_query=set_default_query,
+        )
+        client = type(self)(http_client=http_client or self._http, **kwargs)
+        client._owns_http = False
+        return client._after_copy(self, {"api_key": api_key is None, "auth_token": auth_token is None})
+
+    with_options = copy
+
+    async def close(self) -> None:
+        """Close the connection pool (a copy's close leaves the shared pool open)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    async def __aenter__(self) -> AsyncAnthropic:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+
+Client = Anthropic
+AsyncClient = AsyncAnthropic

@@ -1,0 +1,150 @@
+"""Client configuration: resolve arguments and environment once, then never touch them again.
+
+    cfg = resolve_config(api_key=None, auth_token=None, base_url=None, timeout=NOT_GIVEN,
+                         max_retries=2, env=os.environ)
+    repr(cfg)   # the key shows as '***', never in clear
+
+Everything here is pure (the environment is a parameter) and the result is immutable, so
+a client's configuration can be shared by copies and read from many threads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Union
+
+import httpx
+
+from .._types import NotGiven, Omit, Timeout
+
+__all__ = [
+    "API_VERSION",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "ClientConfig",
+    "normalize_base_url",
+    "resolve_config",
+    "to_timeout",
+    "validate_max_retries",
+]
+
+API_VERSION = "2023-06-01"
+DEFAULT_BASE_URL = "https://api.anthropic.com"
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+
+
+@dataclass(frozen=True, repr=False)
+class ClientConfig:
+    """Everything a client needs to build requests. Immutable; credentials masked in repr."""
+
+    api_key: Optional[str]
+    auth_token: Optional[str]
+    base_url: str
+    """Scheme, host and optional path prefix, without a trailing slash."""
+    timeout: httpx.Timeout
+    max_retries: int
+    default_headers: Mapping[str, Union[str, Omit]] = field(default_factory=dict)
+    default_query: Mapping[str, object] = field(default_factory=dict)
+
+    def replace(self, **changes: object) -> ClientConfig:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def origin(self) -> tuple[str, str, Optional[int]]:
+        """(scheme, host, port) of the base URL: credentials go to this origin only."""
+        return url_origin(httpx.URL(self.base_url))
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientConfig(api_key={_mask(self.api_key)}, auth_token={_mask(self.auth_token)}, "
+            f"base_url={self.base_url!r}, timeout={self.timeout!r}, "
+            f"max_retries={self.max_retries!r})"
+        )
+
+
+def _mask(secret: Optional[str]) -> str:
+    return "None" if secret is None else "'***'"
+
+
+def url_origin(url: httpx.URL) -> tuple[str, str, Optional[int]]:
+    """(scheme, host, port) with the default port made explicit, for origin comparisons."""
+    port = url.port
+    if port is None:
+        port = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, port)
+
+
+def normalize_base_url(value: Union[str, httpx.URL]) -> str:
+    """Validate a base URL and drop the trailing slash (a path prefix such as ``/proxy`` is kept)."""
+    url = httpx.URL(str(value))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(
+            f"base_url must be an absolute http(s) URL such as 'https://api.anthropic.com', "
+            f"got {str(value)!r}"
+        )
+    if url.query or url.fragment:
+        raise ValueError(f"base_url must not have a query or fragment, got {str(value)!r}")
+    return str(url).rstrip("/")
+
+
+def to_timeout(value: Timeout) -> httpx.Timeout:
+    """A float is seconds for every phase; ``None`` disables timeouts."""
+    if isinstance(value, httpx.Timeout):
+        return value
+    if value is None or isinstance(value, (int, float)):
+        return httpx.Timeout(value)
+    raise TypeError(f"timeout must be a float, an httpx.Timeout or None, got {value!r}")
+
+
+def validate_max_retries(value: object) -> int:
+    if value is None:
+        raise TypeError("max_retries cannot be None; pass max_retries=0 to disable retries")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be a non-negative integer, got {value!r}")
+    return value
+
+
+def resolve_config(
+    *,
+    api_key: Optional[str],
+    auth_token: Optional[str],
+    base_url: Union[str, httpx.URL, None],
+    timeout: Union[Timeout, NotGiven],
+    max_retries: object,
+    default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+    default_query: Optional[Mapping[str, object]] = None,
+    http_client_timeout: Optional[httpx.Timeout] = None,
+    env: Mapping[str, str],
+) -> ClientConfig:
+    """Build a config from constructor arguments, falling back to the environment.
+
+    ``api_key`` → ``ANTHROPIC_API_KEY``; ``auth_token`` → ``ANTHROPIC_AUTH_TOKEN``;
+    ``base_url`` → ``ANTHROPIC_BASE_URL`` → ``https://api.anthropic.com``. With a user
+    ``http_client`` and no ``timeout``, that client's own timeout is kept.
+    """
+    if api_key is None:
+        api_key = env.get("ANTHROPIC_API_KEY") or None
+    if auth_token is None:
+        auth_token = env.get("ANTHROPIC_AUTH_TOKEN") or None
+    if base_url is None:
+        base_url = env.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+    if isinstance(timeout, NotGiven):
+        resolved = http_client_timeout if http_client_timeout is not None else DEFAULT_TIMEOUT
+    else:
+        resolved = to_timeout(timeout)
+    return ClientConfig(
+        api_key=api_key,
+        auth_token=auth_token,
+        base_url=normalize_base_url(base_url),
+        timeout=resolved,
+        max_retries=validate_max_retries(max_retries),
+        default_headers=dict(default_headers or {}),
+        default_query=dict(default_query or {}),
+    )
+
+

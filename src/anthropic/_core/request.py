@@ -1,0 +1,209 @@
+"""Turn a request spec into an ``httpx.Request``: headers, auth, query, body, timeout.
+
+    spec = RequestSpec("GET", "/v1/messages/batches", query={"limit": 20})
+    request = builder.build(spec)      # builder holds the per-client constant headers
+
+Per-client constants (auth, version, user agent, platform headers, default headers) are
+merged once in ``RequestBuilder.__init__``; per call only the retry count, the read
+timeout, the content type and the caller's ``extra_*`` are added.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Optional, Union
+
+import httpx
+import pydantic_core
+
+from .._exceptions import MissingCredentialsError
+from .._types import NotGiven, Omit, Timeout
+from .config import API_VERSION, ClientConfig, to_timeout
+from .platform import platform_headers
+
+__all__ = ["RequestBuilder", "RequestSpec", "merge_headers", "serialize_json"]
+
+AmbiguousHandler = Callable[[httpx.Request, float], Exception]
+
+
+class RequestSpec:
+    """What one API call sends. Built by resources with pure code; sent by the shells.
+
+    ``content`` is a pre-serialized JSON body (``create`` serializes once while
+    validating); ``json`` is serialized here. ``on_ambiguous``, when set, marks the call
+    as unsafe to repeat: if it fails after the body may have been processed, the sender
+    raises the exception this returns instead of retrying.
+    """
+
+    __slots__ = (
+        "accept",
+        "content",
+        "extra_body",
+        "extra_headers",
+        "extra_query",
+        "json",
+        "method",
+        "on_ambiguous",
+        "path",
+        "query",
+        "timeout",
+    )
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Optional[Mapping[str, object]] = None,
+        json: object = None,
+        content: Optional[bytes] = None,
+        extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        extra_query: Optional[Mapping[str, object]] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NotGiven(),
+        accept: Optional[str] = None,
+        on_ambiguous: Optional[AmbiguousHandler] = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.query = query
+        self.json = json
+        self.content = content
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
+        self.accept = accept
+        self.on_ambiguous = on_ambiguous
+
+    def __repr__(self) -> str:
+        return f"RequestSpec({self.method} {self.path})"
+
+
+def serialize_json(value: object) -> bytes:
+    """Serialize a request body to compact JSON bytes (pydantic-core's Rust encoder)."""
+    return pydantic_core.to_json(value)
+
+
+def merge_headers(
+    base: dict[str, str], *overrides: Optional[Mapping[str, Union[str, Omit]]]
+) -> dict[str, str]:
+    """Merge header mappings left to right, case-insensitively; ``Omit()`` removes a key.
+
+    ``base`` must already have lower-case keys; it is not modified.
+    """
+    merged = dict(base)
+    for mapping in overrides:
+        if not mapping:
+            continue
+        for key, value in mapping.items():
+            lower = key.lower()
+            if isinstance(value, Omit):
+                merged.pop(lower, None)
+            else:
+                merged[lower] = value
+    return merged
+
+
+def _merge_query(*parts: Optional[Mapping[str, object]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for part in parts:
+        if not part:
+            continue
+        for key, value in part.items():
+            if isinstance(value, (Omit, NotGiven)):
+                merged.pop(key, None)
+            elif value is not None:
+                merged[key] = value
+    return merged
+
+
+class RequestBuilder:
+    """Builds ``httpx.Request`` objects for one client configuration."""
+
+    __slots__ = ("_auth_explicit", "_base", "_config", "_default_timeout", "_timeout_cache")
+
+    def __init__(self, config: ClientConfig, *, user_agent: str, async_library: str) -> None:
+        self._config = config
+        headers: dict[str, str] = {
+            "accept": "application/json",
+            "anthropic-version": API_VERSION,
+            "user-agent": user_agent,
+        }
+        headers.update({k.lower(): v for k, v in platform_headers().items()})
+        headers["x-stainless-async"] = async_library
+        if config.api_key is not None:
+            headers["x-api-key"] = config.api_key
+        if config.auth_token is not None:
+            headers["authorization"] = f"Bearer {config.auth_token}"
+        self._base = merge_headers(headers, config.default_headers)
+        omitted = {k.lower() for k, v in config.default_headers.items() if isinstance(v, Omit)}
+        self._auth_explicit = bool(omitted & {"x-api-key", "authorization"})
+        self._default_timeout = config.timeout
+        self._timeout_cache = _timeout_parts(config.timeout)
+
+    @property
+    def base_headers(self) -> Mapping[str, str]:
+        return self._base
+
+    def timeout_for(self, spec: RequestSpec) -> httpx.Timeout:
+        return self._default_timeout if isinstance(spec.timeout, NotGiven) else to_timeout(
+            spec.timeout
+        )
+
+    def build(self, spec: RequestSpec) -> httpx.Request:
+        """The request for the first attempt (the sender bumps the retry-count header)."""
+        config = self._config
+        if isinstance(spec.timeout, NotGiven):
+            timeout_dict, read_header = self._timeout_cache
+        else:
+            timeout_dict, read_header = _timeout_parts(to_timeout(spec.timeout))
+
+        headers = dict(self._base)
+        headers["x-stainless-retry-count"] = "0"
+        if read_header is not None:
+            headers["x-stainless-read-timeout"] = read_header
+        if spec.accept is not None:
+            headers["accept"] = spec.accept
+
+        content = spec.content
+        if spec.extra_body:
+            body: Any = {} if spec.json is None else dict(spec.json)  # type: ignore[call-overload]
+            body = _merge_query(body, spec.extra_body)
+            content = serialize_json(body)
+        elif content is None and spec.json is not None:
+            content = serialize_json(spec.json)
+        if content is not None:
+            headers["content-type"] = "application/json"
+
+        if spec.extra_headers:
+            headers = merge_headers(headers, spec.extra_headers)
+        self._check_auth(headers, spec)
+
+        query = (
+            _merge_query(config.default_query, spec.query, spec.extra_query)
+            if (config.default_query or spec.query or spec.extra_query)
+            else None
+        )
+        return httpx.Request(
+            spec.method,
+            config.base_url + spec.path,
+            headers=headers,
+            params=query or None,
+            content=content,
+            extensions={"timeout": timeout_dict},
+        )
+
+    def _check_auth(self, headers: Mapping[str, str], spec: RequestSpec) -> None:
+        if "x-api-key" in headers or "authorization" in headers or self._auth_explicit:
+            return
+        if spec.extra_headers and any(
+            k.lower() in ("x-api-key", "authorization") for k in spec.extra_headers
+        ):
+            return  # the caller removed auth on purpose
+        raise MissingCredentialsError()
+
+
+def _timeout_parts(timeout: httpx.Timeout) -> tuple[dict[str, Optional[float]], Optional[str]]:
+    read = timeout.read
+    header = None if read is None else (str(int(read)) if float(read).is_integer() else str(read))
+    return timeout.as_dict(), header

@@ -1,0 +1,66 @@
+"""Map an error response to its exception, and response bytes to models. Pure functions.
+
+    raise status_error(response)             # body already read
+    batch = parse_body(MessageBatch, response) # model with ``_request_id`` set
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar, cast
+
+import httpx
+from pydantic import ValidationError
+
+from .._exceptions import APIResponseValidationError, APIStatusError, status_error_class
+from .._models import parse_json, set_request_id
+
+__all__ = ["error_message", "parse_body", "status_error"]
+
+_T = TypeVar("_T")
+
+
+def decode_body(content: bytes) -> object:
+    """The error body as JSON if it is JSON, else as text, else ``None``."""
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return content.decode("utf-8", "replace")
+
+
+def error_message(status_code: int, body: object) -> str:
+    """The API's own words (``error.message``), else the raw text, else a generic line."""
+    if isinstance(body, dict):
+        err = cast("dict[str, Any]", body).get("error")
+        if isinstance(err, dict):
+            message = cast("dict[str, Any]", err).get("message")
+            if isinstance(message, str) and message:
+                return message
+        return json.dumps(body)
+    if isinstance(body, str) and body.strip():
+        return body.strip()[:2000]
+    return f"Error code: {status_code}"
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The typed exception for an error response whose body has been read."""
+    body = decode_body(response.content)
+    cls = status_error_class(response.status_code)
+    return cls(error_message(response.status_code, body), response=response, body=body)
+
+
+def parse_body(cast_to: type[_T], response: httpx.Response) -> _T:
+    """Parse a read 2xx body into ``cast_to`` and attach the response's request id."""
+    content = response.content
+    try:
+        parsed = parse_json(cast_to, content)
+    except ValidationError as exc:
+        raise APIResponseValidationError(
+            response,
+            decode_body(content),
+            message=f"The API returned a body that is not valid JSON: {exc.errors()[0]['msg']}",
+        ) from None
+    set_request_id(parsed, response.headers.get("request-id"))
+    return parsed

@@ -1,0 +1,202 @@
+"""Stream a JSONL response body as parsed models, in constant memory.
+
+    with client.messages.batches.results(batch_id) as results:   # JSONLDecoder
+        for entry in results:
+            ...
+    async with await client.messages.batches.results(batch_id) as results:
+        async for entry in results:
+            ...
+
+The body is read in the chunks the network delivers, split by ``LineBuffer`` (linear
+time, never rescans) and each line is parsed straight from bytes by pydantic. A line
+that is not JSON raises ``ResultsDecodeError`` with its 1-based line number; a line that
+is JSON but does not fit the model is built leniently (a results loop over 100,000
+lines must not die on one surprise). A connection that drops mid-stream raises
+``APIConnectionError``. Breaking out of the loop and closing (or leaving the ``with``)
+releases the connection.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, AsyncIterator, Callable, Generator, Generic, Iterator, Optional, TypeVar
+
+import anyio
+import httpx
+import pydantic
+
+from ._core.jsonl import LineBuffer
+from ._exceptions import ResultsDecodeError
+from ._models import construct_lenient, get_adapter
+from ._transport.errors import translate
+
+__all__ = ["AsyncJSONLDecoder", "AsyncStreamHandle", "JSONLDecoder", "LineParser"]
+
+_T = TypeVar("_T")
+
+
+class LineParser(Generic[_T]):
+    """Sans-I/O core of both decoders: feed bytes, get parsed items."""
+
+    __slots__ = ("_buffer", "_lineno", "_response", "_tp", "_validate")
+
+    def __init__(self, tp: type[_T], response: httpx.Response) -> None:
+        self._tp = tp
+        self._validate: Callable[[bytes], _T] = get_adapter(tp).validate_json
+        self._buffer = LineBuffer()
+        self._lineno = 0
+        self._response = response
+
+    def feed(self, chunk: bytes) -> list[_T]:
+        return [item for item in map(self._parse, self._buffer.feed(chunk)) if item is not None]
+
+    def finish(self) -> list[_T]:
+        tail = self._buffer.flush()
+        if tail is None:
+            return []
+        item = self._parse(tail)
+        return [] if item is None else [item]
+
+    def _parse(self, line: bytes) -> Optional[_T]:
+        self._lineno += 1
+        if not line or line.isspace():
+            return None
+        try:
+            return self._validate(line)
+        except pydantic.ValidationError as exc:
+            if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
+                raise ResultsDecodeError(self._response, line_number=self._lineno, line=line) from None
+            import json
+
+            return construct_lenient(self._tp, json.loads(line))  # type: ignore[no-any-return]
+
+
+class JSONLDecoder(Generic[_T]):
+    """Iterator of parsed lines over an open response; a context manager that closes it."""
+
+    def __init__(self, response: httpx.Response, line_type: type[_T]) -> None:
+        self.http_response = response
+        self._iterator = self._decode(LineParser(line_type, response))
+
+    def _decode(self, parser: LineParser[_T]) -> Generator[_T, None, None]:
+        response = self.http_response
+        chunks = response.iter_bytes()
+        try:
+            try:
+                for chunk in chunks:
+                    yield from parser.feed(chunk)
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            yield from parser.finish()
+        finally:
+            chunks.close()  # type: ignore[attr-defined]
+            response.close()
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._iterator
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        self._iterator.close()
+        self.http_response.close()
+
+    def __enter__(self) -> JSONLDecoder[_T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncJSONLDecoder(Generic[_T]):
+    """Async iterator of parsed lines; ``async with`` closes the response."""
+
+    def __init__(self, response: httpx.Response, line_type: type[_T]) -> None:
+        self.http_response = response
+        self._iterator = self._decode(LineParser(line_type, response))
+
+    async def _decode(self, parser: LineParser[_T]) -> AsyncIterator[_T]:
+        response = self.http_response
+        chunks = response.aiter_bytes()
+        try:
+            try:
+                async for chunk in chunks:
+                    for item in parser.feed(chunk):
+                        yield item
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            for item in parser.finish():
+                yield item
+        finally:
+            # Close the inner generator and the response even when cancelled.
+            with anyio.CancelScope(shield=True):
+                await chunks.aclose()  # type: ignore[attr-defined]
+                await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        await self._iterator.aclose()  # type: ignore[attr-defined]
+        with anyio.CancelScope(shield=True):
+            await self.http_response.aclose()
+
+    async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+
+class AsyncStreamHandle(Generic[_T]):
+    """What async ``results()`` returns before any I/O: ``await`` it for the decoder, or
+    use it directly with ``async for`` / ``async with`` (the request is sent on first use)."""
+
+    __slots__ = ("_decoder", "_open")
+
+    def __init__(self, open_: Callable[[], Any]) -> None:
+        self._open = open_
+        self._decoder: Optional[AsyncJSONLDecoder[_T]] = None
+
+    def __await__(self) -> Generator[Any, None, AsyncJSONLDecoder[_T]]:
+        return self._open().__await__()  # type: ignore[no-any-return]
+
+    async def _ensure(self) -> AsyncJSONLDecoder[_T]:
+        if self._decoder is None:
+            self._decoder = await self._open()
+        return self._decoder
+
+    def __aiter__(self) -> AsyncStreamHandle[_T]:
+        return self
+
+    async def __anext__(self) -> _T:
+        decoder = await self._ensure()
+        return await decoder.__anext__()
+
+    async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
+        return await self._ensure()
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        if self._decoder is not None:
+            await self._decoder.close()

@@ -1,0 +1,30 @@
+"""Logging: the ``anthropic`` logger, switched on by ``ANTHROPIC_LOG=info|debug``.
+
+Debug lines show each request and response (method, URL, status, request id); info
+lines show retries. Headers and bodies are never logged, so neither is a credential.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+__all__ = ["setup_logging"]
+
+logger = logging.getLogger("anthropic")
+
+
+def setup_logging(env_value: "str | None" = None) -> None:
+    """Apply ``ANTHROPIC_LOG`` (or ``env_value``): add a stderr handler at that level."""
+    value = (env_value if env_value is not None else os.environ.get("ANTHROPIC_LOG", "")).lower()
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(value)
+    if level is None:
+        return
+    if not any(getattr(h, "_anthropic", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
+        )
+        handler._anthropic = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)

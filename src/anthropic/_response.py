@@ -1,0 +1,301 @@
+"""Raw and streaming response wrappers, and the ``with_raw_response`` machinery.
+
+    response = client.messages.batches.with_raw_response.retrieve("msgbatch_...")
+    response.headers["request-id"], response.retries_taken
+    batch = response.parse()
+
+    with client.messages.batches.with_streaming_response.results(batch_id) as response:
+        for line in response.iter_lines():   # body not read up front
+            ...
+
+How it works: each resource method hands the client a request spec and a *parser*. The
+wrappers below set a context variable saying how the caller wants the answer (parsed,
+raw, or streaming); the client reads it once per public call, so inner calls of a
+multi-step method (results' retrieve-first) are always parsed.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import inspect
+import json
+from types import TracebackType
+from typing import (
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generic,
+    Iterator,
+    Optional,
+    TypeVar,
+)
+
+import httpx
+from typing_extensions import Literal, ParamSpec
+
+__all__ = [
+    "APIResponse",
+    "AsyncAPIResponse",
+    "AsyncResponseContextManager",
+    "ResponseContextManager",
+    "ResponseMode",
+    "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
+    "take_mode",
+    "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
+]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+ResponseMode = Literal["parsed", "raw", "stream"]
+_MODE: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
+    "anthropic_response_mode", default="parsed"
+)
+
+
+def take_mode() -> ResponseMode:
+    """The mode the current public call asked for; later calls in it are parsed."""
+    mode = _MODE.get()
+    if mode != "parsed":
+        _MODE.set("parsed")
+    return mode
+
+
+class Parser(Generic[_R]):
+    """Turns a 2xx response into the method's return value.
+
+    ``lazy`` parsers (results streams) consume the body themselves; others need it read.
+    """
+
+    __slots__ = ("fn", "lazy")
+
+    def __init__(self, fn: Callable[[httpx.Response, int], _R], *, lazy: bool = False) -> None:
+        self.fn = fn
+        self.lazy = lazy
+
+
+class _ResponseBase(Generic[_R]):
+    http_response: httpx.Response
+    retries_taken: int
+    """How many retries it took to get this response (0 if the first attempt worked)."""
+
+    def __init__(self, http_response: httpx.Response, parser: Parser[_R], retries: int) -> None:
+        self.http_response = http_response
+        self.retries_taken = retries
+        self._parser = parser
+        self._parsed: Optional[_R] = None
+        self._has_parsed = False
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def request_id(self) -> Optional[str]:
+        return self.http_response.headers.get("request-id")
+
+    @property
+    def http_request(self) -> httpx.Request:
+        return self.http_response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    def _parse_read(self) -> _R:
+        if not self._has_parsed:
+            self._parsed = self._parser.fn(self.http_response, self.retries_taken)
+            self._has_parsed = True
+        return self._parsed  # type: ignore[return-value]
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] "
+            f"{self.method} {self.url.path}>"
+        )
+
+
+class APIResponse(_ResponseBase[_R]):
+    """A response with its headers, status and request id; ``parse()`` gives the model."""
+
+    def parse(self) -> _R:
+        """The value the plain method would have returned (computed once)."""
+        if not self._parser.lazy:
+            self.read()
+        return self._parse_read()
+
+    def read(self) -> bytes:
+        return self.http_response.read()
+
+    def text(self) -> str:
+        self.read()
+        return self.http_response.text
+
+    def json(self) -> object:
+        return json.loads(self.read())
+
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
+        return self.http_response.iter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: Optional[int] = None) -> Iterator[str]:
+        return self.http_response.iter_text(chunk_size)
+
+    def iter_lines(self) -> Iterator[str]:
+        return self.http_response.iter_lines()
+
+    def close(self) -> None:
+        self.http_response.close()
+
+
+class AsyncAPIResponse(_ResponseBase[_R]):
+    """The async twin of ``APIResponse``: ``await response.parse()``."""
+
+    async def parse(self) -> _R:
+        if not self._parser.lazy:
+            await self.read()
+        return self._parse_read()
+
+    async def read(self) -> bytes:
+        return await self.http_response.aread()
+
+    async def text(self) -> str:
+        await self.read()
+        return self.http_response.text
+
+    async def json(self) -> object:
+        return json.loads(await self.read())
+
+    def iter_bytes(self, chunk_size: Optional[int] = None) -> AsyncIterator[bytes]:
+        return self.http_response.aiter_bytes(chunk_size)
+
+    def iter_text(self, chunk_size: Optional[int] = None) -> AsyncIterator[str]:
+        return self.http_response.aiter_text(chunk_size)
+
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self.http_response.aiter_lines()
+
+    async def close(self) -> None:
+        await self.http_response.aclose()
+
+
+class ResponseContextManager(Generic[_R]):
+    """``with ... as response``: sends on enter, closes the response on exit."""
+
+    def __init__(self, call: Callable[[], APIResponse[_R]]) -> None:
+        self._call = call
+        self._response: Optional[APIResponse[_R]] = None
+
+    def __enter__(self) -> APIResponse[_R]:
+        self._response = self._call()
+        return self._response
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        if self._response is not None:
+            self._response.close()
+
+
+class AsyncResponseContextManager(Generic[_R]):
+    """``async with ... as response``: sends on enter, closes the response on exit."""
+
+    def __init__(self, call: Callable[[], Awaitable[AsyncAPIResponse[_R]]]) -> None:
+        self._call = call
+        self._response: Optional[AsyncAPIResponse[_R]] = None
+
+    async def __aenter__(self) -> AsyncAPIResponse[_R]:
+        self._response = await self._call()
+        return self._response
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        if self._response is not None:
+            await self._response.close()
+
+
+def _call_in_mode(mode: ResponseMode, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    token = _MODE.set(mode)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _MODE.reset(token)
+
+
+async def _await_in_mode(
+    mode: ResponseMode, fn: Callable[..., Any], *args: Any, **kwargs: Any
+) -> Any:
+    token = _MODE.set(mode)
+    try:
+        result = fn(*args, **kwargs)
+        # Lazy awaitables (pages, result streams) do their I/O when awaited: do it here,
+        # while the mode is still set.
+        while inspect.isawaitable(result):
+            result = await result
+        return result
+    finally:
+        _MODE.reset(token)
+
+
+def to_raw_response_wrapper(fn: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
+    """``fn`` returning an ``APIResponse`` (body read) instead of the parsed value."""
+
+    @functools.wraps(fn)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
+        return _call_in_mode("raw", fn, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return wrapped
+
+
+def to_streamed_response_wrapper(
+    fn: Callable[_P, _R],
+) -> Callable[_P, ResponseContextManager[_R]]:
+    """``fn`` returning a context manager over an ``APIResponse`` whose body is not read."""
+
+    @functools.wraps(fn)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> ResponseContextManager[_R]:
+        return ResponseContextManager(lambda: _call_in_mode("stream", fn, *args, **kwargs))
+
+    return wrapped
+
+
+def async_to_raw_response_wrapper(
+    fn: Callable[_P, Awaitable[_R]],
+) -> Callable[_P, Awaitable[AsyncAPIResponse[_R]]]:
+    """Async ``fn`` returning an ``AsyncAPIResponse`` (body read)."""
+
+    @functools.wraps(fn)
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_R]:
+        return await _await_in_mode("raw", fn, *args, **kwargs)  # type: ignore[no-any-return]
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    fn: Callable[_P, Awaitable[_R]],
+) -> Callable[_P, AsyncResponseContextManager[_R]]:
+    """Async ``fn`` returning an async context manager over an unread ``AsyncAPIResponse``."""
+
+    @functools.wraps(fn)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncResponseContextManager[_R]:
+        return AsyncResponseContextManager(lambda: _await_in_mode("stream", fn, *args, **kwargs))
+
+    return wrapped

@@ -1,0 +1,82 @@
+"""Send a request with retries on an ``httpx.AsyncClient`` (asyncio or trio).
+
+The twin of ``SyncSender``: same loop, with ``await`` at send, read, close and sleep.
+"""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable, Optional
+
+import anyio
+import httpx
+
+from .._core.request import RequestSpec
+from .._core.retry import RetryPolicy
+from .common import Origin, SenderBase, next_attempt
+from .errors import log_request, log_response
+
+__all__ = ["AsyncSender"]
+
+
+class AsyncSender(SenderBase):
+    """Retrying sender over an ``httpx.AsyncClient``; clock, sleep and jitter are injectable."""
+
+    __slots__ = ("http", "sleep")
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        origin: Origin,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        **kw: Callable[[], float],
+    ) -> None:
+        super().__init__(origin, **kw)
+        self.http = http
+        self.sleep = sleep
+
+    async def send(
+        self, request: httpx.Request, spec: RequestSpec, policy: RetryPolicy, *, read: bool
+    ) -> tuple[httpx.Response, int]:
+        """See ``SyncSender.send``."""
+        retries = 0
+        while True:
+            sent_at = self.clock()
+            response: Optional[httpx.Response] = None
+            try:
+                response = await self._send_once(request)
+                if read or not response.is_success:
+                    await response.aread()
+            except httpx.HTTPError as exc:
+                if response is not None:
+                    await response.aclose()
+                delay = self.on_error(exc, request, spec, policy, retries, sent_at)
+            except BaseException:
+                if response is not None:
+                    await _close_shielded(response)
+                raise
+            else:
+                if response.is_success:
+                    return response, retries
+                delay = self.on_status(response, request, policy, retries)
+            await self.sleep(delay)
+            retries += 1
+            next_attempt(request, retries)
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        current, hops = request, 0
+        while True:
+            log_request(current)
+            response = await self.http.send(current, stream=True, follow_redirects=False)
+            log_response(current, response)
+            nxt = self.redirect(current, response, hops, request)
+            if nxt is None:
+                return response
+            await response.aclose()
+            current, hops = nxt, hops + 1
+
+
+async def _close_shielded(response: httpx.Response) -> None:
+    # Cancellation must still release the connection: close inside a shielded scope.
+    with anyio.CancelScope(shield=True):
+        await response.aclose()

@@ -1,0 +1,88 @@
+"""The one place httpx exceptions become ours, and the rules both senders share.
+
+Which failures are *ambiguous* (the body may have reached the server and been acted on)
+decides whether a non-idempotent call (batch create) may be re-sent: a connect error or a
+pool timeout happened before anything was sent; a read timeout, a dropped connection or
+a protocol error after sending means the server may already have created the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+import httpx
+
+from .._exceptions import APIConnectionError, APITimeoutError
+from .._core.redirects import MAX_REDIRECTS
+
+__all__ = [
+    "is_ambiguous",
+    "log",
+    "log_request",
+    "log_response",
+    "log_retry",
+    "too_many_redirects",
+    "translate",
+]
+
+log = logging.getLogger("anthropic")
+
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def is_ambiguous(exc: BaseException) -> bool:
+    """True if the request may have been processed although no response was read."""
+    return not isinstance(exc, _NOT_SENT)
+
+
+def translate(exc: httpx.HTTPError, request: Optional[httpx.Request]) -> APIConnectionError:
+    """Our exception for an httpx failure (the original stays as ``__cause__``)."""
+    req = request if request is not None else _request_of(exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(req, message=f"Request timed out ({type(exc).__name__}).")
+    detail = str(exc) or type(exc).__name__
+    return APIConnectionError(message=f"Connection error: {detail}", request=req)
+
+
+def too_many_redirects(request: httpx.Request) -> APIConnectionError:
+    return APIConnectionError(
+        message=f"Exceeded {MAX_REDIRECTS} redirects; the base_url may be misconfigured.",
+        request=request,
+    )
+
+
+def _request_of(exc: httpx.HTTPError) -> httpx.Request:
+    try:
+        return exc.request
+    except RuntimeError:  # httpx raises if the exception carries no request
+        return httpx.Request("GET", "http://unknown.invalid/")
+
+
+def log_retry(request: httpx.Request, retries_taken: int, max_retries: int, delay: float) -> None:
+    if log.isEnabledFor(logging.INFO):
+        log.info(
+            "Retrying %s %s in %.3f seconds (retry %d of %d)",
+            request.method,
+            request.url.path,
+            delay,
+            retries_taken + 1,
+            max_retries,
+        )
+
+
+def log_response(request: httpx.Request, response: httpx.Response) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug(
+            'HTTP Response: %s %s "%d %s" request_id=%s',
+            request.method,
+            request.url,
+            response.status_code,
+            response.reason_phrase,
+            response.headers.get("request-id"),
+        )
+
+
+def log_request(request: httpx.Request) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("HTTP Request: %s %s", request.method, request.url)

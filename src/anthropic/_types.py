@@ -1,0 +1,76 @@
+"""Sentinels and option types shared by every method.
+
+    client.messages.batches.retrieve("msgbatch_...", timeout=NOT_GIVEN)  # use the client's
+    client.with_options(default_headers={"x-debug": Omit()})               # drop a header
+
+``NOT_GIVEN`` means "the caller did not pass this; use the default". ``Omit()`` means
+"remove this key, even if a default would set it" (headers, query and body keys).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, TypeVar, Union
+
+import httpx
+from typing_extensions import Literal, TypeAlias, final, override
+
+__all__ = [
+    "NOT_GIVEN",
+    "Body",
+    "Headers",
+    "NotGiven",
+    "NotGivenOr",
+    "Omit",
+    "Query",
+    "Timeout",
+]
+
+_T = TypeVar("_T")
+
+
+@final
+class NotGiven:
+    """The type of ``NOT_GIVEN``: an argument the caller left out (distinct from ``None``)."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    @override
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+NotGivenOr: TypeAlias = Union[_T, NotGiven]
+
+
+class Omit:
+    """Put ``Omit()`` as a header, query or body value to remove that key from the request.
+
+    Useful to drop a header the client sends by default, e.g.
+    ``extra_headers={"x-stainless-retry-count": Omit()}``.
+    """
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    @override
+    def __repr__(self) -> str:
+        return "Omit()"
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Omit)
+
+    @override
+    def __hash__(self) -> int:
+        return hash(Omit)
+
+
+Headers: TypeAlias = Mapping[str, Union[str, Omit]]
+Query: TypeAlias = Mapping[str, object]
+Body: TypeAlias = object
+Timeout: TypeAlias = Union[float, httpx.Timeout, None]

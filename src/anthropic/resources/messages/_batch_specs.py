@@ -1,0 +1,153 @@
+"""Pure builders of the Message Batches requests, shared by ``Batches`` and ``AsyncBatches``.
+
+Each returns a ``RequestSpec`` (or raises a clear local error before any I/O); the
+resource classes only hand it to their client.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional, Union
+
+import httpx
+
+from ..._core.batch_requests import encode_create_body
+from ..._core.paths import BATCHES_PATH, batch_path
+from ..._core.request import RequestSpec
+from ..._exceptions import BatchCreateOutcomeUnknownError, BatchNotEndedError
+from ..._types import Headers, NotGiven, Query, Timeout
+from ...types.messages.message_batch import MessageBatch
+
+__all__ = [
+    "Options",
+    "cancel_spec",
+    "create_spec",
+    "create_spec_from_body",
+    "delete_spec",
+    "list_spec",
+    "results_spec",
+    "retrieve_spec",
+]
+
+
+class Options:
+    """The per-call options every method takes (headers, query, body, timeout)."""
+
+    __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
+
+    def __init__(
+        self,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Mapping[str, object]],
+        timeout: Union[Timeout, NotGiven],
+    ) -> None:
+        self.extra_headers = extra_headers
+        self.extra_query = extra_query
+        self.extra_body = extra_body
+        self.timeout = timeout
+
+    def spec(self, method: str, path: str, **kw: Any) -> RequestSpec:
+        return RequestSpec(
+            method,
+            path,
+            extra_headers=self.extra_headers,
+            extra_query=self.extra_query,
+            extra_body=self.extra_body,
+            timeout=self.timeout,
+            **kw,
+        )
+
+
+def create_spec(requests: Iterable[object], opts: Options) -> RequestSpec:
+    """Validate + encode once; a create is never re-sent after an ambiguous failure."""
+    content, count = encode_create_body(requests, opts.extra_body)
+    return create_spec_from_body(content, count, opts)
+
+
+def create_spec_from_body(content: bytes, count: int, opts: Options) -> RequestSpec:
+    """A create of an already validated and encoded body (``extra_body`` already merged)."""
+
+    def outcome_unknown(request: httpx.Request, sent_at: float) -> Exception:
+        return BatchCreateOutcomeUnknownError(request=request, sent_at=sent_at, request_count=count)
+
+    return RequestSpec(
+        "POST",
+        BATCHES_PATH,
+        content=content,
+        extra_headers=opts.extra_headers,
+        extra_query=opts.extra_query,
+        timeout=opts.timeout,
+        on_ambiguous=outcome_unknown,
+    )
+
+
+def retrieve_spec(message_batch_id: str, opts: Options) -> RequestSpec:
+    return opts.spec("GET", batch_path(message_batch_id))
+
+
+def cancel_spec(message_batch_id: str, opts: Options) -> RequestSpec:
+    return opts.spec("POST", batch_path(message_batch_id, "/cancel"))
+
+
+def delete_spec(message_batch_id: str, opts: Options) -> RequestSpec:
+    return opts.spec("DELETE", batch_path(message_batch_id))
+
+
+def list_params(
+    after_id: Union[str, NotGiven], before_id: Union[str, NotGiven], limit: Union[int, NotGiven]
+) -> dict[str, object]:
+    """The query of the first page, checked locally (limit 1-1000, one cursor at most)."""
+    params: dict[str, object] = {}
+    if not isinstance(limit, NotGiven):
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        params["limit"] = limit
+    for name, value in (("after_id", after_id), ("before_id", before_id)):
+        if isinstance(value, NotGiven) or value is None:
+            continue
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"{name} must be a non-empty batch id string, got {value!r}")
+        params[name] = value
+    if "after_id" in params and "before_id" in params:
+        raise ValueError("pass after_id or before_id, not both: one page goes one direction")
+    return params
+
+
+def list_spec(params: Mapping[str, object], opts: Options) -> RequestSpec:
+    return opts.spec("GET", BATCHES_PATH, query=params)
+
+
+def results_path(results_url: str, base_url: str) -> str:
+    """The path (and query) of ``results_url``, to be fetched from *our* base URL.
+
+    Credentials are only ever sent to the configured origin, so the host of
+    ``results_url`` is ignored; a path prefix shared with ``base_url`` is not doubled.
+    """
+    url = httpx.URL(results_url)
+    path = url.raw_path.decode("ascii")
+    prefix = httpx.URL(base_url).path.rstrip("/")
+    if prefix and path.startswith(prefix + "/"):
+        path = path[len(prefix) :]
+    return path
+
+
+def results_spec(batch: MessageBatch, base_url: str, opts: Options) -> RequestSpec:
+    """The results request of an ended batch; ``BatchNotEndedError`` before that."""
+    if batch.processing_status != "ended":
+        raise BatchNotEndedError(batch)
+    if batch.results_url:
+        path = results_path(batch.results_url, base_url)
+    else:
+        path = batch_path(batch.id, "/results")
+    return opts.spec("GET", path, accept="application/binary")
+
+
+def as_batch(value: Union[str, MessageBatch]) -> Optional[MessageBatch]:
+    """The batch if one was passed (no GET needed), else ``None`` for an id."""
+    if isinstance(value, MessageBatch):
+        return value
+    if isinstance(value, str):
+        return None
+    raise TypeError(
+        f"message_batch_id must be a batch id string or a MessageBatch, got {type(value).__name__}"
+    )

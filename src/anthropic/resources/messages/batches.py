@@ -1,0 +1,311 @@
+"""``client.messages.batches``: create, retrieve, list, cancel, delete and stream results.
+
+    batch = client.messages.batches.create(requests=[
+        {"custom_id": "q1", "params": {"model": "claude-sonnet-4-20250514", "max_tokens": 256,
+                                        "messages": [{"role": "user", "content": "Hi"}]}},
+    ])
+    batch = client.messages.batches.wait(batch.id)          # poll until it ends
+    with client.messages.batches.results(batch) as results:
+        for entry in results:
+            if entry.result.type == "succeeded":
+                print(entry.custom_id, entry.result.message.content)
+
+``AsyncBatches`` mirrors every method with ``await`` (``list`` and ``results`` also
+support ``async for`` directly). Request specs are built by the pure functions in
+``_batch_specs``; these classes only send them.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Union
+
+from ..._base_client import model_parser
+from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
+from ..._response import Parser
+from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ...pagination import AsyncPage, AsyncPaginator, SyncPage
+from ...types.messages.batch_create_params import Request
+from ...types.messages.deleted_message_batch import DeletedMessageBatch
+from ...types.messages.message_batch import MessageBatch
+from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from . import _batch_specs as specs
+from ._batch_workflows import AsyncBatchWorkflows, BatchWorkflows
+
+if TYPE_CHECKING:
+    from ..._client import Anthropic, AsyncAnthropic
+
+__all__ = ["AsyncBatches", "Batches"]
+
+_BATCH = model_parser(MessageBatch)
+_DELETED = model_parser(DeletedMessageBatch)
+_RESULTS_SYNC: Parser[JSONLDecoder[MessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: JSONLDecoder(response, MessageBatchIndividualResponse), lazy=True
+)
+_RESULTS_ASYNC: Parser[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: AsyncJSONLDecoder(response, MessageBatchIndividualResponse), lazy=True
+)
+_ResultsTarget = Union[str, MessageBatch]
+
+
+class Batches(BatchWorkflows):
+    """Sync Message Batches resource (``client.messages.batches``)."""
+
+    def __init__(self, client: Anthropic) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """Same methods, returning ``APIResponse`` (headers, status, ``parse()``)."""
+        return BatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """Same methods, returning a context manager over an unread ``APIResponse``."""
+        return BatchesWithStreamingResponse(self)
+
+    def create(
+        self,
+        *,
+        requests: Iterable[Request],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """Create a batch of 1-100,000 requests (at most 256 MB encoded).
+
+        Every request is validated locally first (custom_id format and uniqueness,
+        model, max_tokens >= 1, messages, no stream); a failure raises
+        ``InvalidBatchRequestError`` naming the request, and nothing is sent.
+        A create is never re-sent blindly: if the connection fails after the body went
+        out, ``BatchCreateOutcomeUnknownError`` says a batch may exist and how to find
+        it. Error statuses (429, 5xx, 529) and failures before sending are retried.
+        """
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return self._client._execute(specs.create_spec(requests, opts), _BATCH)  # type: ignore[no-any-return]
+
+    def retrieve(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """The batch's current state (poll this, or use ``wait``)."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> SyncPage[MessageBatch]:
+        """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        params = specs.list_params(after_id, before_id, limit)
+        client = self._client
+
+        def page_parser(params: Mapping[str, object]) -> Parser[SyncPage[MessageBatch]]:
+            def parse(response: object, retries: int) -> SyncPage[MessageBatch]:
+                page = _PAGE_PARSER.fn(response, retries)  # type: ignore[arg-type]
+                page._bind(params, fetch)
+                return page
+
+            return Parser(parse)
+
+        def fetch(params: Mapping[str, object]) -> SyncPage[MessageBatch]:
+            return client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)  # type: ignore[no-any-return]
+
+        return client._execute(specs.list_spec(params, opts), page_parser(params))  # type: ignore[no-any-return]
+
+    def cancel(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+
+    def delete(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> DeletedMessageBatch:
+        """Delete an ended batch (the API refuses while it is processing)."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)  # type: ignore[no-any-return]
+
+    def results(
+        self,
+        message_batch_id: _ResultsTarget,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> JSONLDecoder[MessageBatchIndividualResponse]:
+        """Stream the results of an ended batch, one ``MessageBatchIndividualResponse`` each.
+
+        Pass the id or the ``MessageBatch`` (saves a GET). Lines come in any order; match
+        them by ``custom_id``. Use it as a context manager (or exhaust it) so the
+        connection is released. ``BatchNotEndedError`` if processing has not ended.
+        """
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        batch = specs.as_batch(message_batch_id)
+        if batch is None:
+            batch = self._client._execute(
+                specs.retrieve_spec(message_batch_id, opts), _BATCH, inner=True  # type: ignore[arg-type]
+            )
+        spec = specs.results_spec(batch, self._client._config.base_url, opts)  # type: ignore[arg-type]
+        return self._client._execute(spec, _RESULTS_SYNC)  # type: ignore[no-any-return]
+
+
+class AsyncBatches(AsyncBatchWorkflows):
+    """Async Message Batches resource (``client.messages.batches`` on ``AsyncAnthropic``)."""
+
+    def __init__(self, client: AsyncAnthropic) -> None:
+        self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        return AsyncBatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        return AsyncBatchesWithStreamingResponse(self)
+
+    async def create(
+        self,
+        *,
+        requests: Iterable[Request],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """See ``Batches.create``."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return await self._client._execute(specs.create_spec(requests, opts), _BATCH)  # type: ignore[no-any-return]
+
+    async def retrieve(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """See ``Batches.retrieve``."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> AsyncPaginator[MessageBatch]:
+        """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        params = specs.list_params(after_id, before_id, limit)
+        client = self._client
+
+        def page_parser(params: Mapping[str, object]) -> Parser[AsyncPage[MessageBatch]]:
+            def parse(response: object, retries: int) -> AsyncPage[MessageBatch]:
+                page = _ASYNC_PAGE_PARSER.fn(response, retries)  # type: ignore[arg-type]
+                page._bind(params, fetch)
+                return page
+
+            return Parser(parse)
+
+        async def fetch(params: Mapping[str, object]) -> AsyncPage[MessageBatch]:
+            return await client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)  # type: ignore[no-any-return]
+
+        return AsyncPaginator(lambda: client._execute(specs.list_spec(params, opts), page_parser(params)))
+
+    async def cancel(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> MessageBatch:
+        """See ``Batches.cancel``."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+
+    async def delete(
+        self,
+        message_batch_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> DeletedMessageBatch:
+        """See ``Batches.delete``."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)  # type: ignore[no-any-return]
+
+    def results(
+        self,
+        message_batch_id: _ResultsTarget,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> AsyncStreamHandle[MessageBatchIndividualResponse]:
+        """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
+        ``async with`` on it directly."""
+        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        batch = specs.as_batch(message_batch_id)
+        client = self._client
+
+        async def open_() -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
+            target = batch
+            if target is None:
+                target = await client._execute(
+                    specs.retrieve_spec(message_batch_id, opts), _BATCH, inner=True  # type: ignore[arg-type]
+                )
+            spec = specs.results_spec(target, client._config.base_url, opts)  # type: ignore[arg-type]
+            return await client._execute(spec, _RESULTS_ASYNC)  # type: ignore[no-any-return]
+
+        return AsyncStreamHandle(open_)
+
+
+from ._batch_wrappers import (  # noqa: E402  (wrappers need the classes above)
+    AsyncBatchesWithRawResponse,
+    AsyncBatchesWithStreamingResponse,
+    BatchesWithRawResponse,
+    BatchesWithStreamingResponse,
+)
+
+_PAGE_PARSER = model_parser(SyncPage[MessageBatch])
+_ASYNC_PAGE_PARSER = model_parser(AsyncPage[MessageBatch])

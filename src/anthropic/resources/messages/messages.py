@@ -1,0 +1,38 @@
+"""``client.messages``: the Messages resource; here it holds ``batches``."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .batches import AsyncBatches, Batches
+
+if TYPE_CHECKING:
+    from ..._client import Anthropic, AsyncAnthropic
+
+__all__ = ["AsyncMessages", "Messages"]
+
+
+class Messages:
+    """``client.messages`` (sync)."""
+
+    def __init__(self, client: Anthropic) -> None:
+        self._client = client
+
+    @cached_property
+    def batches(self) -> Batches:
+        """The Message Batches API: ``create``, ``retrieve``, ``list``, ``cancel``,
+        ``delete``, ``results`` (and workflow helpers such as ``wait``)."""
+        return Batches(self._client)
+
+
+class AsyncMessages:
+    """``client.messages`` (async)."""
+
+    def __init__(self, client: AsyncAnthropic) -> None:
+        self._client = client
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        """See ``Messages.batches``."""
+        return AsyncBatches(self._client)
