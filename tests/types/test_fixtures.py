@@ -109,3 +109,12 @@ def test_create_request_matches_params_typeddicts() -> None:
     for request in body["requests"]:
         _check_typed_dict(Request, request)
         _check_typed_dict(MessageCreateParamsNonStreaming, request["params"])
+
+
+def test_typeddict_required_keys_are_visible_at_runtime() -> None:
+    # Param modules must not use ``from __future__ import annotations``: with string
+    # annotations ``Required[...]`` is invisible and ``__required_keys__`` comes out empty.
+    assert Request.__required_keys__ == {"custom_id", "params"}
+    assert BatchCreateParams.__required_keys__ == {"requests"}
+    assert MessageCreateParamsNonStreaming.__required_keys__ == {"model", "max_tokens", "messages"}
+    assert MessageCreateParamsNonStreaming.__optional_keys__ >= {"stream", "system", "thinking"}

@@ -1,7 +1,5 @@
 """``Base64PDFSourceParam``: a PDF inlined as base64."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["Base64PDFSourceParam"]

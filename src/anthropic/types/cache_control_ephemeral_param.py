@@ -1,7 +1,5 @@
 """``CacheControlEphemeralParam``: mark a prompt prefix for caching."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["CacheControlEphemeralParam"]

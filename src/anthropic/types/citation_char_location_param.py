@@ -1,7 +1,5 @@
 """``CitationCharLocationParam``: a citation into a plain-text document, by character range."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``CitationContentBlockLocationParam``: a citation into a custom-content document."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

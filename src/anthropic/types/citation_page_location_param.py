@@ -1,7 +1,5 @@
 """``CitationPageLocationParam``: a citation into a PDF document, by page range."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``CitationSearchResultLocationParam``: a citation into a search result block."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``CitationWebSearchResultLocationParam``: a citation of a web search result."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``CitationsConfigParam``: turn citations on for a document."""
 
-from __future__ import annotations
-
 from typing_extensions import TypedDict
 
 __all__ = ["CitationsConfigParam"]

@@ -1,7 +1,5 @@
 """``ContentBlockSourceParam``: a document made of caller-chosen blocks."""
 
-from __future__ import annotations
-
 from typing import Iterable, Union
 
 from typing_extensions import Literal, Required, TypedDict

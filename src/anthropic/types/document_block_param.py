@@ -1,7 +1,5 @@
 """``DocumentBlockParam``: a document (PDF, text or custom content) in a user message."""
 
-from __future__ import annotations
-
 from typing import Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict

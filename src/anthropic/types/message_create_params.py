@@ -1,7 +1,5 @@
 """``MessageCreateParams``: the body of a Messages request (a batch request's ``params``)."""
 
-from __future__ import annotations
-
 from typing import Iterable, List, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict

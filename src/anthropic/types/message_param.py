@@ -1,7 +1,5 @@
 """``MessageParam``: one turn of the conversation sent to the model."""
 
-from __future__ import annotations
-
 from typing import Iterable, Union
 
 from typing_extensions import Literal, Required, TypedDict

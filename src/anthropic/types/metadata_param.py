@@ -1,7 +1,5 @@
 """``MetadataParam``: metadata about the request."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import TypedDict

@@ -1,7 +1,5 @@
 """``PlainTextSourceParam``: a plain-text document."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["PlainTextSourceParam"]

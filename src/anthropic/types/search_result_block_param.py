@@ -1,7 +1,5 @@
 """``SearchResultBlockParam``: a search result the caller supplies, citable by the model."""
 
-from __future__ import annotations
-
 from typing import Iterable, Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``TextBlockParam``: a block of text in a request."""
 
-from __future__ import annotations
-
 from typing import Iterable, Optional
 
 from typing_extensions import Literal, Required, TypedDict

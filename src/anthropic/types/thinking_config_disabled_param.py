@@ -1,7 +1,5 @@
 """``ThinkingConfigDisabledParam``: Extended thinking off."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ThinkingConfigDisabledParam"]

@@ -1,7 +1,5 @@
 """``ThinkingConfigEnabledParam``: Extended thinking on, with a token budget."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ThinkingConfigEnabledParam"]

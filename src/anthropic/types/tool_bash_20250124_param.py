@@ -1,7 +1,5 @@
 """``ToolBash20250124Param``: the Anthropic-defined bash tool (run by the caller)."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

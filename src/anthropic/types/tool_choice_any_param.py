@@ -1,7 +1,5 @@
 """``ToolChoiceAnyParam``: The model must call one of the tools (any of them)."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ToolChoiceAnyParam"]

@@ -1,7 +1,5 @@
 """``ToolChoiceAutoParam``: The model decides whether to call a tool."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ToolChoiceAutoParam"]

@@ -1,7 +1,5 @@
 """``ToolChoiceNoneParam``: The model must not call any tool."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ToolChoiceNoneParam"]

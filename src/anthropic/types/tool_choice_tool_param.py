@@ -1,7 +1,5 @@
 """``ToolChoiceToolParam``: The model must call the tool named ``name``."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["ToolChoiceToolParam"]

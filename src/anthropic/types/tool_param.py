@@ -1,7 +1,5 @@
 """``ToolParam``: a client-side tool the model may call."""
 
-from __future__ import annotations
-
 from typing import Dict, List, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict

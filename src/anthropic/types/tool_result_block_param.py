@@ -1,7 +1,5 @@
 """``ToolResultBlockParam``: the caller's answer to a tool call."""
 
-from __future__ import annotations
-
 from typing import Iterable, Optional, Union
 
 from typing_extensions import Literal, Required, TypeAlias, TypedDict

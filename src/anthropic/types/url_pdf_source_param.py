@@ -1,7 +1,5 @@
 """``URLPDFSourceParam``: a PDF the API downloads from a URL."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["URLPDFSourceParam"]

@@ -1,7 +1,5 @@
 """``WebSearchResultBlockParam``: a web search hit sent back in an assistant turn."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

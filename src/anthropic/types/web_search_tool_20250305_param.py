@@ -1,7 +1,5 @@
 """``WebSearchTool20250305Param``: the server-side web search tool."""
 
-from __future__ import annotations
-
 from typing import List, Optional
 
 from typing_extensions import Literal, Required, TypedDict

@@ -1,7 +1,5 @@
 """``WebSearchToolRequestErrorParam``: a failed web search sent back in an assistant turn."""
 
-from __future__ import annotations
-
 from typing_extensions import Literal, Required, TypedDict
 
 __all__ = ["WebSearchToolRequestErrorParam"]

@@ -1,7 +1,5 @@
 """``WebSearchToolResultBlockParam``: a web search outcome sent back in an assistant turn."""
 
-from __future__ import annotations
-
 from typing import Optional
 
 from typing_extensions import Literal, Required, TypedDict

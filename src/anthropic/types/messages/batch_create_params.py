@@ -1,7 +1,5 @@
 """``BatchCreateParams``: the body of ``POST /v1/messages/batches``."""
 
-from __future__ import annotations
-
 from typing import Iterable
 
 from typing_extensions import Required, TypedDict

@@ -1,7 +1,5 @@
 """``BatchListParams``: the query of ``GET /v1/messages/batches`` (newest first)."""
 
-from __future__ import annotations
-
 from typing_extensions import TypedDict
 
 __all__ = ["BatchListParams"]
