@@ -89,10 +89,10 @@ class BaseClient:
         rand: Optional[Callable[[], float]],
     ) -> None:
         if http_client is not None and not isinstance(http_client, expected):
+            helper = "DefaultHttpxClient" if expected is httpx.Client else "DefaultAsyncHttpxClient"
             raise TypeError(
-                f"http_client must be an {expected.__module__}.{expected.__qualname__} instance "
-                f"(for example anthropic.{'DefaultHttpxClient' if expected is httpx.Client else 'DefaultAsyncHttpxClient'}()), "
-                f"got {type(http_client).__name__}"
+                f"http_client must be an {expected.__module__}.{expected.__qualname__} "
+                f"instance (for example anthropic.{helper}()), got {type(http_client).__name__}"
             )
         self._config = resolve_config(
             api_key=api_key,
@@ -160,8 +160,8 @@ class BaseClient:
     def _copy_kwargs(
         self,
         *,
-        api_key: Union[str, None, NotGiven],
-        auth_token: Union[str, None, NotGiven],
+        api_key: Union[str, NotGiven, None],
+        auth_token: Union[str, NotGiven, None],
         base_url: Union[str, httpx.URL, NotGiven],
         timeout: Union[Timeout, NotGiven],
         max_retries: Union[int, NotGiven],
@@ -171,7 +171,9 @@ class BaseClient:
         set_default_query: Optional[Mapping[str, object]],
     ) -> dict[str, Any]:
         if default_headers is not None and set_default_headers is not None:
-            raise ValueError("pass default_headers (merge) or set_default_headers (replace), not both")
+            raise ValueError(
+                "pass default_headers (merge) or set_default_headers (replace), not both"
+            )
         if default_query is not None and set_default_query is not None:
             raise ValueError("pass default_query (merge) or set_default_query (replace), not both")
         cfg = self._config

@@ -1,12 +1,12 @@
 """``Anthropic`` and ``AsyncAnthropic``: configuration plus the resource tree.
 
-    from anthropic import Anthropic
-    client = Anthropic()                          # ANTHROPIC_API_KEY from the environment
-    batch = client.messages.batches.retrieve("msgbatch_...")
+from anthropic import Anthropic
+client = Anthropic()                          # ANTHROPIC_API_KEY from the environment
+batch = client.messages.batches.retrieve("msgbatch_...")
 
-    async with AsyncAnthropic() as client:
-        async for batch in client.messages.batches.list(limit=100):
-            ...
+async with AsyncAnthropic() as client:
+    async for batch in client.messages.batches.list(limit=100):
+        ...
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Awaitable, Callable, Mapping, Optional, TypeVar, Union
 
 import anyio
 import httpx
@@ -31,7 +31,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .resources.messages import AsyncMessages, Messages
 
-__all__ = ["Anthropic", "AsyncAnthropic", "Client", "AsyncClient"]
+__all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client"]
 
 _T = TypeVar("_T")
 
@@ -103,15 +103,16 @@ class Anthropic(BaseClient):
 
     # -- sending ------------------------------------------------------------------------------
 
-    def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> Any:
-        """Send ``spec``; return the parsed value, or an ``APIResponse`` in raw/stream mode."""
+    def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> _T:
+        """Send ``spec``; return the parsed value, or an ``APIResponse`` in raw/stream mode
+        (the ``with_raw_response`` wrappers carry that return type)."""
         mode = "parsed" if inner else take_mode()
         request = self._builder.build(spec)
         read = mode == "raw" or (mode == "parsed" and not parser.lazy)
         response, retries = self._sender.send(request, spec, self._policy, read=read)
         if mode == "parsed":
             return parser.fn(response, retries)
-        return APIResponse(response, parser, retries)
+        return APIResponse(response, parser, retries)  # type: ignore[return-value]
 
     def _sleep(self, seconds: float) -> None:
         self._sender.sleep(seconds)
@@ -128,10 +129,14 @@ class Anthropic(BaseClient):
     ) -> _T:
         """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
         spec = self._spec(
-            "GET", path, query=query, extra_headers=extra_headers, extra_query=extra_query,
+            "GET",
+            path,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
         )
-        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return self._execute(spec, model_parser(cast_to))
 
     def post(
         self,
@@ -146,10 +151,15 @@ class Anthropic(BaseClient):
     ) -> _T:
         """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
         spec = self._spec(
-            "POST", path, body=body, extra_headers=extra_headers, extra_query=extra_query,
-            extra_body=extra_body, timeout=timeout,
+            "POST",
+            path,
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
-        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return self._execute(spec, model_parser(cast_to))
 
     def delete(
         self,
@@ -164,15 +174,15 @@ class Anthropic(BaseClient):
         spec = self._spec(
             "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
         )
-        return self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return self._execute(spec, model_parser(cast_to))
 
     # -- copies and lifecycle ---------------------------------------------------------------------
 
     def copy(
         self,
         *,
-        api_key: Union[str, None, NotGiven] = NOT_GIVEN,
-        auth_token: Union[str, None, NotGiven] = NOT_GIVEN,
+        api_key: Union[str, NotGiven, None] = NOT_GIVEN,
+        auth_token: Union[str, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         http_client: Optional[httpx.Client] = None,
@@ -190,14 +200,21 @@ class Anthropic(BaseClient):
         pool open: close the original.
         """
         kwargs = self._copy_kwargs(
-            api_key=api_key, auth_token=auth_token, base_url=base_url, timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers,
-            set_default_headers=set_default_headers, default_query=default_query,
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            default_query=default_query,
             set_default_query=set_default_query,
         )
         client = type(self)(http_client=http_client or self._http, **kwargs)
         client._owns_http = False
-        return client._after_copy(self, {"api_key": api_key is None, "auth_token": auth_token is None})
+        return client._after_copy(
+            self, {"api_key": api_key is None, "auth_token": auth_token is None}
+        )
 
     with_options = copy
 
@@ -289,9 +306,7 @@ class AsyncAnthropic(BaseClient):
 
     # -- sending ------------------------------------------------------------------------------
 
-    async def _execute(
-        self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False
-    ) -> Any:
+    async def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> _T:
         """See ``Anthropic._execute``."""
         mode = "parsed" if inner else take_mode()
         request = self._builder().build(spec)
@@ -299,7 +314,7 @@ class AsyncAnthropic(BaseClient):
         response, retries = await self._sender.send(request, spec, self._policy, read=read)
         if mode == "parsed":
             return parser.fn(response, retries)
-        return AsyncAPIResponse(response, parser, retries)
+        return AsyncAPIResponse(response, parser, retries)  # type: ignore[return-value]
 
     async def _sleep(self, seconds: float) -> None:
         await self._sender.sleep(seconds)
@@ -316,10 +331,14 @@ class AsyncAnthropic(BaseClient):
     ) -> _T:
         """See ``Anthropic.get``."""
         spec = self._spec(
-            "GET", path, query=query, extra_headers=extra_headers, extra_query=extra_query,
+            "GET",
+            path,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
             timeout=timeout,
         )
-        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return await self._execute(spec, model_parser(cast_to))
 
     async def post(
         self,
@@ -334,10 +353,15 @@ class AsyncAnthropic(BaseClient):
     ) -> _T:
         """See ``Anthropic.post``."""
         spec = self._spec(
-            "POST", path, body=body, extra_headers=extra_headers, extra_query=extra_query,
-            extra_body=extra_body, timeout=timeout,
+            "POST",
+            path,
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
         )
-        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return await self._execute(spec, model_parser(cast_to))
 
     async def delete(
         self,
@@ -352,15 +376,15 @@ class AsyncAnthropic(BaseClient):
         spec = self._spec(
             "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
         )
-        return await self._execute(spec, model_parser(cast_to))  # type: ignore[no-any-return]
+        return await self._execute(spec, model_parser(cast_to))
 
     # -- copies and lifecycle ---------------------------------------------------------------------
 
     def copy(
         self,
         *,
-        api_key: Union[str, None, NotGiven] = NOT_GIVEN,
-        auth_token: Union[str, None, NotGiven] = NOT_GIVEN,
+        api_key: Union[str, NotGiven, None] = NOT_GIVEN,
+        auth_token: Union[str, NotGiven, None] = NOT_GIVEN,
         base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         http_client: Optional[httpx.AsyncClient] = None,
@@ -372,14 +396,21 @@ class AsyncAnthropic(BaseClient):
     ) -> AsyncAnthropic:
         """See ``Anthropic.copy``."""
         kwargs = self._copy_kwargs(
-            api_key=api_key, auth_token=auth_token, base_url=base_url, timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers,
-            set_default_headers=set_default_headers, default_query=default_query,
+            api_key=api_key,
+            auth_token=auth_token,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            default_query=default_query,
             set_default_query=set_default_query,
         )
         client = type(self)(http_client=http_client or self._http, **kwargs)
         client._owns_http = False
-        return client._after_copy(self, {"api_key": api_key is None, "auth_token": auth_token is None})
+        return client._after_copy(
+            self, {"api_key": api_key is None, "auth_token": auth_token is None}
+        )
 
     with_options = copy
 

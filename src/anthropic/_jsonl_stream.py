@@ -65,7 +65,9 @@ class LineParser(Generic[_T]):
             return self._validate(line)
         except pydantic.ValidationError as exc:
             if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
-                raise ResultsDecodeError(self._response, line_number=self._lineno, line=line) from None
+                raise ResultsDecodeError(
+                    self._response, line_number=self._lineno, line=line
+                ) from None
             import json
 
             return construct_lenient(self._tp, json.loads(line))  # type: ignore[no-any-return]
@@ -178,9 +180,10 @@ class AsyncStreamHandle(Generic[_T]):
         return self._open().__await__()  # type: ignore[no-any-return]
 
     async def _ensure(self) -> AsyncJSONLDecoder[_T]:
-        if self._decoder is None:
-            self._decoder = await self._open()
-        return self._decoder
+        decoder = self._decoder
+        if decoder is None:
+            decoder = self._decoder = await self._open()
+        return decoder
 
     def __aiter__(self) -> AsyncStreamHandle[_T]:
         return self

@@ -14,7 +14,7 @@ __all__ = ["setup_logging"]
 logger = logging.getLogger("anthropic")
 
 
-def setup_logging(env_value: "str | None" = None) -> None:
+def setup_logging(env_value: str | None = None) -> None:
     """Apply ``ANTHROPIC_LOG`` (or ``env_value``): add a stderr handler at that level."""
     value = (env_value if env_value is not None else os.environ.get("ANTHROPIC_LOG", "")).lower()
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(value)

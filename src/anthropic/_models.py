@@ -87,14 +87,14 @@ def set_request_id(obj: object, request_id: Optional[str]) -> None:
         object.__setattr__(obj, "_request_id", request_id)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _adapter(tp: Any) -> TypeAdapter[Any]:
     return TypeAdapter(tp)
 
 
 def get_adapter(tp: type[_T]) -> TypeAdapter[_T]:
     """A cached ``TypeAdapter`` for ``tp`` (unions, lists, generics: anything but a model)."""
-    return cast("TypeAdapter[_T]", _adapter(tp))
+    return cast("TypeAdapter[_T]", _adapter(cast(Any, tp)))
 
 
 def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
@@ -143,7 +143,7 @@ def construct_lenient(tp: Any, value: object) -> Any:
             if isinstance(member, type) and issubclass(member, pydantic.BaseModel):
                 return construct_lenient(member, value)
         return value
-    if origin in (list, typing.List) and isinstance(value, list):  # noqa: UP006
+    if origin in (list, typing.List) and isinstance(value, list):
         (item_tp,) = typing.get_args(tp) or (Any,)
         return [construct_lenient(item_tp, v) for v in cast("list[object]", value)]
     if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel) and isinstance(value, dict):

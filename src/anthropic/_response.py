@@ -100,7 +100,8 @@ class _ResponseBase(Generic[_R]):
 
     @property
     def request_id(self) -> Optional[str]:
-        return self.http_response.headers.get("request-id")
+        value: Optional[str] = self.http_response.headers.get("request-id")
+        return value
 
     @property
     def http_request(self) -> httpx.Request:

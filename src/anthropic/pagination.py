@@ -98,7 +98,9 @@ class _BasePage(BaseModel, Generic[_T]):
     # ``_params`` and ``_fetch`` are set by ``_bind`` after parsing, with
     # object.__setattr__: annotated private attributes would slow every parse (see _models).
 
-    def _bind(self, params: Mapping[str, object], fetch: Callable[[Dict[str, object]], Any]) -> None:
+    def _bind(
+        self, params: Mapping[str, object], fetch: Callable[[Dict[str, object]], Any]
+    ) -> None:
         object.__setattr__(self, "_params", dict(params))
         object.__setattr__(self, "_fetch", fetch)
 

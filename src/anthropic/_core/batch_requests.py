@@ -54,7 +54,9 @@ class InvalidBatchRequestError(AnthropicError, ValueError):
         self.field = field
 
 
-def _fail(index: int, custom_id: Optional[str], field: str, problem: str, fix: str) -> InvalidBatchRequestError:
+def _fail(
+    index: int, custom_id: Optional[str], field: str, problem: str, fix: str
+) -> InvalidBatchRequestError:
     who = f"requests[{index}]" + (f" (custom_id {custom_id!r})" if custom_id is not None else "")
     return InvalidBatchRequestError(
         f"{who}: {field} {problem}. {fix}", index=index, custom_id=custom_id, field=field
@@ -67,22 +69,35 @@ def normalize_request(index: int, item: object) -> Mapping[str, Any]:
     The caller's dict is returned as is when it already has that shape (no copy).
     """
     if not isinstance(item, Mapping):
-        raise _fail(index, None, "request", f"must be a dict, got {type(item).__name__}",
-                    'Pass {"custom_id": "...", "params": {...}}.')
+        raise _fail(
+            index,
+            None,
+            "request",
+            f"must be a dict, got {type(item).__name__}",
+            'Pass {"custom_id": "...", "params": {...}}.',
+        )
     req: Mapping[str, Any] = item  # pyright: ignore[reportUnknownVariableType]
     custom_id = req.get("custom_id")
     if not isinstance(custom_id, str) or _CUSTOM_ID.fullmatch(custom_id) is None:
         shown = custom_id if isinstance(custom_id, str) else None
-        raise _fail(index, shown, "custom_id",
-                    f"must match {CUSTOM_ID_PATTERN} (1-64 letters, digits, '_' or '-'), "
-                    f"got {custom_id!r}",
-                    "Use an id such as 'row-42'.")
+        raise _fail(
+            index,
+            shown,
+            "custom_id",
+            f"must match {CUSTOM_ID_PATTERN} (1-64 letters, digits, '_' or '-'), got {custom_id!r}",
+            "Use an id such as 'row-42'.",
+        )
     if "params" not in req:
         if "body" in req or "method" in req or "url" in req:
             req = _normalize_url_shape(index, custom_id, req)
         else:
-            raise _fail(index, custom_id, "params", "is missing",
-                        "Add params={'model': ..., 'max_tokens': ..., 'messages': [...]}.")
+            raise _fail(
+                index,
+                custom_id,
+                "params",
+                "is missing",
+                "Add params={'model': ..., 'max_tokens': ..., 'messages': [...]}.",
+            )
     _check_params(index, custom_id, req["params"])
     return req
 
@@ -90,9 +105,13 @@ def normalize_request(index: int, item: object) -> Mapping[str, Any]:
 def _normalize_url_shape(index: int, custom_id: str, req: Mapping[str, Any]) -> dict[str, Any]:
     method, url = req.get("method"), req.get("url")
     if method != "POST" or url != "/v1/messages":
-        raise _fail(index, custom_id, "method/url",
-                    f"must be 'POST' and '/v1/messages', got {method!r} {url!r}",
-                    "Message Batches only run Messages requests; or pass params= directly.")
+        raise _fail(
+            index,
+            custom_id,
+            "method/url",
+            f"must be 'POST' and '/v1/messages', got {method!r} {url!r}",
+            "Message Batches only run Messages requests; or pass params= directly.",
+        )
     if "body" not in req:
         raise _fail(index, custom_id, "body", "is missing", "Put the Messages request in body=.")
     return {"custom_id": custom_id, "params": req["body"]}
@@ -100,32 +119,60 @@ def _normalize_url_shape(index: int, custom_id: str, req: Mapping[str, Any]) -> 
 
 def _check_params(index: int, custom_id: str, params: object) -> None:
     if not isinstance(params, Mapping):
-        raise _fail(index, custom_id, "params", f"must be a dict, got {type(params).__name__}",
-                    "Pass the Messages request as a dict.")
+        raise _fail(
+            index,
+            custom_id,
+            "params",
+            f"must be a dict, got {type(params).__name__}",
+            "Pass the Messages request as a dict.",
+        )
     p: Mapping[str, Any] = params  # pyright: ignore[reportUnknownVariableType]
     model = p.get("model")
     if not isinstance(model, str) or not model:
-        raise _fail(index, custom_id, "params.model", f"must be a non-empty string, got {model!r}",
-                    "Set a model such as 'claude-sonnet-4-20250514'.")
+        raise _fail(
+            index,
+            custom_id,
+            "params.model",
+            f"must be a non-empty string, got {model!r}",
+            "Set a model such as 'claude-sonnet-4-20250514'.",
+        )
     max_tokens = p.get("max_tokens")
     if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
-        raise _fail(index, custom_id, "params.max_tokens",
-                    f"must be an integer >= 1, got {max_tokens!r}",
-                    "Set max_tokens to the most tokens the answer may use, e.g. 1024.")
+        raise _fail(
+            index,
+            custom_id,
+            "params.max_tokens",
+            f"must be an integer >= 1, got {max_tokens!r}",
+            "Set max_tokens to the most tokens the answer may use, e.g. 1024.",
+        )
     messages = p.get("messages")
-    if messages is None or isinstance(messages, (str, bytes, Mapping)):
-        raise _fail(index, custom_id, "params.messages",
-                    f"must be a list of messages, got {type(messages).__name__}",
-                    "Pass messages=[{'role': 'user', 'content': '...'}].")
+    if _is_scalar_or_mapping(messages):
+        raise _fail(
+            index,
+            custom_id,
+            "params.messages",
+            f"must be a list of messages, got {type(messages).__name__}",
+            "Pass messages=[{'role': 'user', 'content': '...'}].",
+        )
     stream = p.get("stream")
     if stream is not None and stream is not False:
-        raise _fail(index, custom_id, "params.stream", f"must be absent or False, got {stream!r}",
-                    "Batches cannot stream; remove stream from params.")
+        raise _fail(
+            index,
+            custom_id,
+            "params.stream",
+            f"must be absent or False, got {stream!r}",
+            "Batches cannot stream; remove stream from params.",
+        )
+
+
+def _is_scalar_or_mapping(value: object) -> bool:
+    # A plain bool (not a TypeGuard) on purpose: callers keep ``value`` as ``object``.
+    return value is None or isinstance(value, (str, bytes, Mapping))
 
 
 def validate_requests(requests: Iterable[object]) -> list[Mapping[str, Any]]:
     """Check every request, custom_id uniqueness and the count; return them normalized."""
-    if isinstance(requests, (str, bytes, Mapping)):
+    if _is_scalar_or_mapping(requests):
         raise TypeError(
             "requests must be an iterable of request dicts (a list or a generator), "
             f"got {type(requests).__name__}"
@@ -137,20 +184,28 @@ def validate_requests(requests: Iterable[object]) -> list[Mapping[str, Any]]:
         custom_id: str = req["custom_id"]
         first = seen.setdefault(custom_id, index)
         if first != index:
-            raise _fail(index, custom_id, "custom_id",
-                        f"duplicates the custom_id of requests[{first}]",
-                        "Give every request of a batch a unique custom_id.")
+            raise _fail(
+                index,
+                custom_id,
+                "custom_id",
+                f"duplicates the custom_id of requests[{first}]",
+                "Give every request of a batch a unique custom_id.",
+            )
         out.append(req)
         if index >= MAX_BATCH_REQUESTS:
             raise InvalidBatchRequestError(
                 f"requests has more than {MAX_BATCH_REQUESTS:,} items, the most one batch "
                 f"holds. Split them (client.messages.batches.submit(...) does it for you).",
-                index=index, custom_id=custom_id, field="requests",
+                index=index,
+                custom_id=custom_id,
+                field="requests",
             )
     if not out:
         raise InvalidBatchRequestError(
             "requests is empty: a batch needs at least one request.",
-            index=None, custom_id=None, field="requests",
+            index=None,
+            custom_id=None,
+            field="requests",
         )
     return out
 
@@ -179,7 +234,9 @@ def encode_create_body(
         raise InvalidBatchRequestError(
             f"requests could not be encoded as JSON: {exc}. Params must hold only JSON "
             f"values (str, int, float, bool, None, lists and dicts).",
-            index=None, custom_id=None, field="requests",
+            index=None,
+            custom_id=None,
+            field="requests",
         ) from exc
     check_body_size(len(content))
     return content, len(normalized)
@@ -191,5 +248,7 @@ def check_body_size(size: int) -> None:
             f"the batch encodes to {size:,} bytes, over the API's limit of "
             f"{MAX_BATCH_BYTES:,} bytes (256 MB). Split the requests into smaller batches "
             f"(client.messages.batches.submit(...) does it for you).",
-            index=None, custom_id=None, field="requests",
+            index=None,
+            custom_id=None,
+            field="requests",
         )

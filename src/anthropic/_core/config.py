@@ -67,6 +67,14 @@ class ClientConfig:
         )
 
 
+def _no_headers() -> dict[str, Union[str, Omit]]:
+    return {}
+
+
+def _no_query() -> dict[str, object]:
+    return {}
+
+
 def _mask(secret: Optional[str]) -> str:
     return "None" if secret is None else "'***'"
 
@@ -80,7 +88,7 @@ def url_origin(url: httpx.URL) -> tuple[str, str, Optional[int]]:
 
 
 def normalize_base_url(value: Union[str, httpx.URL]) -> str:
-    """Validate a base URL and drop the trailing slash (a path prefix such as ``/proxy`` is kept)."""
+    """Validate a base URL; drop the trailing slash (a path prefix such as ``/proxy`` is kept)."""
     url = httpx.URL(str(value))
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(
@@ -146,5 +154,3 @@ def resolve_config(
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
     )
-
-

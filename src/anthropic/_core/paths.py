@@ -1,8 +1,8 @@
 """Validate and percent-encode path parameters, so an id can never change the path.
 
-    batch_path("msgbatch_01")          -> "/v1/messages/batches/msgbatch_01"
-    encode_path_param("id", "a/../b")  -> "a%2F..%2Fb"
-    encode_path_param("id", "")        -> ValueError naming the parameter
+batch_path("msgbatch_01")          -> "/v1/messages/batches/msgbatch_01"
+encode_path_param("id", "a/../b")  -> "a%2F..%2Fb"
+encode_path_param("id", "")        -> ValueError naming the parameter
 """
 
 from __future__ import annotations

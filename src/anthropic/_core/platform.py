@@ -72,7 +72,7 @@ def arch_name(machine: Callable[[], str] = platform.machine) -> str:
     return _safe(detect, "unknown")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def platform_headers() -> dict[str, str]:
     """The platform headers every request carries (cached for the process)."""
     return {

@@ -16,7 +16,7 @@ import httpx
 import pydantic_core
 
 from .._exceptions import MissingCredentialsError
-from .._types import NotGiven, Omit, Timeout
+from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from .config import API_VERSION, ClientConfig, to_timeout
 from .platform import platform_headers
 
@@ -59,7 +59,7 @@ class RequestSpec:
         extra_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
         extra_query: Optional[Mapping[str, object]] = None,
         extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NotGiven(),
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         accept: Optional[str] = None,
         on_ambiguous: Optional[AmbiguousHandler] = None,
     ) -> None:
@@ -146,8 +146,10 @@ class RequestBuilder:
         return self._base
 
     def timeout_for(self, spec: RequestSpec) -> httpx.Timeout:
-        return self._default_timeout if isinstance(spec.timeout, NotGiven) else to_timeout(
-            spec.timeout
+        return (
+            self._default_timeout
+            if isinstance(spec.timeout, NotGiven)
+            else to_timeout(spec.timeout)
         )
 
     def build(self, spec: RequestSpec) -> httpx.Request:

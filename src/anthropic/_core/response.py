@@ -1,7 +1,7 @@
 """Map an error response to its exception, and response bytes to models. Pure functions.
 
-    raise status_error(response)             # body already read
-    batch = parse_body(MessageBatch, response) # model with ``_request_id`` set
+raise status_error(response)             # body already read
+batch = parse_body(MessageBatch, response) # model with ``_request_id`` set
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ Rules (the API's documented behaviour):
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 from dataclasses import dataclass
@@ -51,15 +52,14 @@ def retry_after_seconds(headers: Mapping[str, str], now: Optional[float] = None)
     if value is not None:
         return value
     try:
-        when = email.utils.parsedate_to_datetime(raw.strip())
+        # Python 3.9 returns None for some garbage where later versions raise.
+        when: Optional[datetime.datetime] = email.utils.parsedate_to_datetime(raw.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when is None:  # pyright: ignore[reportUnnecessaryComparison] - older Pythons return None
-        return None  # pragma: no cover
+    if when is None:  # pyright: ignore[reportUnnecessaryComparison]
+        return None
     if when.tzinfo is None:
-        import datetime as _dt
-
-        when = when.replace(tzinfo=_dt.timezone.utc)
+        when = when.replace(tzinfo=datetime.timezone.utc)
     if now is None:
         import time
 

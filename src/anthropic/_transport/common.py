@@ -52,7 +52,9 @@ class SenderBase:
         """Delay before retrying after a failure with no response; raises to give up."""
         if spec.on_ambiguous is not None and is_ambiguous(exc):
             raise spec.on_ambiguous(request, sent_at) from exc
-        delay = policy.decide(retries, status=None, headers=None, now=self.clock(), rand=self.rand())
+        delay = policy.decide(
+            retries, status=None, headers=None, now=self.clock(), rand=self.rand()
+        )
         if delay is None:
             raise translate(exc, request) from exc
         log_retry(request, retries, policy.max_retries, delay)

@@ -13,8 +13,8 @@ from typing import Optional
 
 import httpx
 
-from .._exceptions import APIConnectionError, APITimeoutError
 from .._core.redirects import MAX_REDIRECTS
+from .._exceptions import APIConnectionError, APITimeoutError
 
 __all__ = [
     "is_ambiguous",

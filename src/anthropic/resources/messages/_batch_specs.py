@@ -93,12 +93,10 @@ def delete_spec(message_batch_id: str, opts: Options) -> RequestSpec:
     return opts.spec("DELETE", batch_path(message_batch_id))
 
 
-def list_params(
-    after_id: Union[str, NotGiven], before_id: Union[str, NotGiven], limit: Union[int, NotGiven]
-) -> dict[str, object]:
+def list_params(after_id: object, before_id: object, limit: object) -> dict[str, object]:
     """The query of the first page, checked locally (limit 1-1000, one cursor at most)."""
     params: dict[str, object] = {}
-    if not isinstance(limit, NotGiven):
+    if not isinstance(limit, NotGiven) and limit is not None:
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
             raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
         params["limit"] = limit
@@ -142,12 +140,12 @@ def results_spec(batch: MessageBatch, base_url: str, opts: Options) -> RequestSp
     return opts.spec("GET", path, accept="application/binary")
 
 
-def as_batch(value: Union[str, MessageBatch]) -> Optional[MessageBatch]:
-    """The batch if one was passed (no GET needed), else ``None`` for an id."""
+def batch_or_id(value: Union[str, MessageBatch]) -> tuple[Optional[MessageBatch], str]:
+    """(the batch, its id) if a batch was passed (no GET needed), else (None, the id)."""
     if isinstance(value, MessageBatch):
-        return value
+        return value, value.id
     if isinstance(value, str):
-        return None
+        return None, value
     raise TypeError(
         f"message_batch_id must be a batch id string or a MessageBatch, got {type(value).__name__}"
     )

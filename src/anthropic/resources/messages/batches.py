@@ -83,7 +83,7 @@ class Batches(BatchWorkflows):
         it. Error statuses (429, 5xx, 529) and failures before sending are retried.
         """
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return self._client._execute(specs.create_spec(requests, opts), _BATCH)  # type: ignore[no-any-return]
+        return self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     def retrieve(
         self,
@@ -96,7 +96,7 @@ class Batches(BatchWorkflows):
     ) -> MessageBatch:
         """The batch's current state (poll this, or use ``wait``)."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+        return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
         self,
@@ -123,9 +123,9 @@ class Batches(BatchWorkflows):
             return Parser(parse)
 
         def fetch(params: Mapping[str, object]) -> SyncPage[MessageBatch]:
-            return client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)  # type: ignore[no-any-return]
+            return client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)
 
-        return client._execute(specs.list_spec(params, opts), page_parser(params))  # type: ignore[no-any-return]
+        return client._execute(specs.list_spec(params, opts), page_parser(params))
 
     def cancel(
         self,
@@ -138,7 +138,7 @@ class Batches(BatchWorkflows):
     ) -> MessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+        return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     def delete(
         self,
@@ -151,7 +151,7 @@ class Batches(BatchWorkflows):
     ) -> DeletedMessageBatch:
         """Delete an ended batch (the API refuses while it is processing)."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)  # type: ignore[no-any-return]
+        return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
         self,
@@ -169,13 +169,11 @@ class Batches(BatchWorkflows):
         connection is released. ``BatchNotEndedError`` if processing has not ended.
         """
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        batch = specs.as_batch(message_batch_id)
+        batch, batch_id = specs.batch_or_id(message_batch_id)
         if batch is None:
-            batch = self._client._execute(
-                specs.retrieve_spec(message_batch_id, opts), _BATCH, inner=True  # type: ignore[arg-type]
-            )
-        spec = specs.results_spec(batch, self._client._config.base_url, opts)  # type: ignore[arg-type]
-        return self._client._execute(spec, _RESULTS_SYNC)  # type: ignore[no-any-return]
+            batch = self._client._execute(specs.retrieve_spec(batch_id, opts), _BATCH, inner=True)
+        spec = specs.results_spec(batch, self._client._config.base_url, opts)
+        return self._client._execute(spec, _RESULTS_SYNC)
 
 
 class AsyncBatches(AsyncBatchWorkflows):
@@ -203,7 +201,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> MessageBatch:
         """See ``Batches.create``."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return await self._client._execute(specs.create_spec(requests, opts), _BATCH)  # type: ignore[no-any-return]
+        return await self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     async def retrieve(
         self,
@@ -216,7 +214,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> MessageBatch:
         """See ``Batches.retrieve``."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+        return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
         self,
@@ -243,9 +241,13 @@ class AsyncBatches(AsyncBatchWorkflows):
             return Parser(parse)
 
         async def fetch(params: Mapping[str, object]) -> AsyncPage[MessageBatch]:
-            return await client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)  # type: ignore[no-any-return]
+            return await client._execute(
+                specs.list_spec(params, opts), page_parser(params), inner=True
+            )
 
-        return AsyncPaginator(lambda: client._execute(specs.list_spec(params, opts), page_parser(params)))
+        return AsyncPaginator(
+            lambda: client._execute(specs.list_spec(params, opts), page_parser(params))
+        )
 
     async def cancel(
         self,
@@ -258,7 +260,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> MessageBatch:
         """See ``Batches.cancel``."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)  # type: ignore[no-any-return]
+        return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     async def delete(
         self,
@@ -271,7 +273,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> DeletedMessageBatch:
         """See ``Batches.delete``."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)  # type: ignore[no-any-return]
+        return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
         self,
@@ -285,17 +287,17 @@ class AsyncBatches(AsyncBatchWorkflows):
         """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
         ``async with`` on it directly."""
         opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
-        batch = specs.as_batch(message_batch_id)
+        batch, batch_id = specs.batch_or_id(message_batch_id)
         client = self._client
 
         async def open_() -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
             target = batch
             if target is None:
                 target = await client._execute(
-                    specs.retrieve_spec(message_batch_id, opts), _BATCH, inner=True  # type: ignore[arg-type]
+                    specs.retrieve_spec(batch_id, opts), _BATCH, inner=True
                 )
-            spec = specs.results_spec(target, client._config.base_url, opts)  # type: ignore[arg-type]
-            return await client._execute(spec, _RESULTS_ASYNC)  # type: ignore[no-any-return]
+            spec = specs.results_spec(target, client._config.base_url, opts)
+            return await client._execute(spec, _RESULTS_ASYNC)
 
         return AsyncStreamHandle(open_)
 
