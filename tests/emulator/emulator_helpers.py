@@ -1,0 +1,38 @@
+"""Helpers for the emulator tests (imported as ``emulator_helpers``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import httpx
+
+# tests/emulator/ -> tests/ -> repo root; the fixtures live next to the repo.
+FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "api"
+HEADERS = {"x-api-key": "test-key", "anthropic-version": "2023-06-01"}
+BATCHES = "/v1/messages/batches"
+
+
+def load_fixture(name: str) -> Any:
+    return json.loads((FIXTURES / name).read_text())
+
+
+def load_results_fixture() -> List[Dict[str, Any]]:
+    return [
+        json.loads(line) for line in (FIXTURES / "batch.results.jsonl").read_text().splitlines()
+    ]
+
+
+def make_requests(n: int, **params: Any) -> List[Dict[str, Any]]:
+    base: Dict[str, Any] = {
+        "model": "claude-sonnet-4-20250514",
+        "max_tokens": 64,
+        "messages": [{"role": "user", "content": "Hello"}],
+    }
+    base.update(params)
+    return [{"custom_id": f"req-{i}", "params": base} for i in range(n)]
+
+
+def results_of(response: httpx.Response) -> List[Dict[str, Any]]:
+    return [json.loads(line) for line in response.text.splitlines()]
