@@ -135,14 +135,8 @@ def construct_lenient(tp: Any, value: object) -> Any:
         return value
     origin = typing.get_origin(tp)
     if origin is Union or _is_annotated(tp):
-        members = typing.get_args(tp)
-        candidates = members[:1] if _is_annotated(tp) else members
-        for member in candidates:
-            if member is type(None):
-                continue
-            if isinstance(member, type) and issubclass(member, pydantic.BaseModel):
-                return construct_lenient(member, value)
-        return value
+        member = _pick_member(_union_members(tp), value)
+        return value if member is None else construct_lenient(member, value)
     if origin in (list, typing.List) and isinstance(value, list):
         (item_tp,) = typing.get_args(tp) or (Any,)
         return [construct_lenient(item_tp, v) for v in cast("list[object]", value)]
@@ -156,6 +150,43 @@ def construct_lenient(tp: Any, value: object) -> Any:
         extra = {k: v for k, v in data.items() if k not in fields and k not in _aliases(tp)}
         return tp.model_construct(**fields, **extra)
     return value
+
+
+def _union_members(tp: Any) -> list[Any]:
+    """The members of a (possibly nested, possibly Annotated) union, flattened."""
+    if _is_annotated(tp):
+        return _union_members(typing.get_args(tp)[0])
+    if typing.get_origin(tp) is Union:
+        return [m for arg in typing.get_args(tp) for m in _union_members(arg)]
+    return [tp]
+
+
+def _pick_member(members: list[Any], value: object) -> Any:
+    """The union member a lenient value belongs to, chosen by its ``type`` tag.
+
+    A known tag picks the model declaring it (a malformed "succeeded" result stays a
+    succeeded result); an unknown tag picks the fallback model (one whose ``type`` is not
+    a Literal), so an unknown kind is never relabelled as a known one.
+    """
+    models = [m for m in members if isinstance(m, type) and issubclass(m, pydantic.BaseModel)]
+    tag = cast("dict[str, object]", value).get("type") if isinstance(value, dict) else None
+    if isinstance(tag, str) and models:
+        for model in models:
+            if tag in _literal_tags(model):
+                return model
+        for model in models:
+            if not _literal_tags(model):
+                return model
+    if models:
+        return models[0]
+    return next((m for m in members if m is not type(None)), None)
+
+
+def _literal_tags(model: type[pydantic.BaseModel]) -> tuple[object, ...]:
+    info = model.model_fields.get("type")
+    if info is None or typing.get_origin(info.annotation) is not Literal:
+        return ()
+    return typing.get_args(info.annotation)
 
 
 def _aliases(tp: type[pydantic.BaseModel]) -> set[str]:

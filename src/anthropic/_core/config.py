@@ -11,7 +11,7 @@ a client's configuration can be shared by copies and read from many threads.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping, Optional, Union
 
 import httpx
@@ -48,8 +48,8 @@ class ClientConfig:
     """Scheme, host and optional path prefix, without a trailing slash."""
     timeout: httpx.Timeout
     max_retries: int
-    default_headers: Mapping[str, Union[str, Omit]] = field(default_factory=dict)
-    default_query: Mapping[str, object] = field(default_factory=dict)
+    default_headers: Mapping[str, Union[str, Omit]]
+    default_query: Mapping[str, object]
 
     def replace(self, **changes: object) -> ClientConfig:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -65,14 +65,6 @@ class ClientConfig:
             f"base_url={self.base_url!r}, timeout={self.timeout!r}, "
             f"max_retries={self.max_retries!r})"
         )
-
-
-def _no_headers() -> dict[str, Union[str, Omit]]:
-    return {}
-
-
-def _no_query() -> dict[str, object]:
-    return {}
 
 
 def _mask(secret: Optional[str]) -> str:
