@@ -11,11 +11,6 @@ from emulator_helpers import HEADERS
 from anthropic.emulator import Emulator, ManualClock
 
 
-@pytest.fixture(params=["asyncio", "trio"])
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import threading
+from array import array
 from collections import Counter, deque
 from typing import (
     TYPE_CHECKING,
@@ -252,21 +253,18 @@ class Handler:
         batch_id, seq, created = store.reserve()
         responder, new_rid = emu.responder, self._ids.request_id
         kinds = bytearray(len(requests))
-        lines: List[bytes] = []
-        append = lines.append
+        blob = bytearray()  # grown in place: no list of 100,000 line objects
+        offsets = array("Q", [0])
         for i, (custom_id, params) in enumerate(requests):
             kind, line = resolve(responder, BatchRequest(batch_id, custom_id, i, params), new_rid)
             kinds[i] = kind
-            append(line)
+            blob += line
+            blob += b"\n"
+            offsets.append(len(blob))
+        custom_ids = [custom_id for custom_id, _ in requests]
+        del requests  # the parsed params are the bulk of a create's memory
+        processing, cancel_time = micros(emu.processing_time), micros(emu.cancel_time)
         batch = StoredBatch(
-            batch_id,
-            seq,
-            created,
-            micros(emu.processing_time),
-            micros(emu.cancel_time),
-            [custom_id for custom_id, _ in requests],
-            kinds,
-            lines,
+            batch_id, seq, created, processing, cancel_time, custom_ids, kinds, blob, offsets
         )
-        del requests, lines
         return store.insert(batch, host)

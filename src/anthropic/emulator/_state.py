@@ -63,7 +63,8 @@ class StoredBatch:
         cancel_time: int,
         custom_ids: List[str],
         kinds: bytearray,
-        lines: List[bytes],
+        blob: bytearray,
+        offsets: array[int],
     ) -> None:
         self.id = id
         self.seq = seq
@@ -74,12 +75,10 @@ class StoredBatch:
         self.n = len(custom_ids)
         self.custom_ids = custom_ids
         self.kinds = kinds
-        self.offsets = array("Q", [0])
-        total = 0
-        for line in lines:
-            total += len(line) + 1
-            self.offsets.append(total)
-        self.blob: Optional[bytes] = b"\n".join(lines) + b"\n"
+        # Every result line, newline-terminated, back to back; line i is
+        # blob[offsets[i]:offsets[i + 1]]. Read-only once stored.
+        self.blob: Optional[bytearray] = blob
+        self.offsets = offsets
 
     def ended_at(self) -> int:
         expiry = self.created + EXPIRES_AFTER
@@ -135,7 +134,7 @@ def _not_found(batch_id: str) -> HttpError:
     return HttpError(404, "not_found_error", f"No message batch found with id '{batch_id}'.")
 
 
-def _stream(blob: bytes, upto: int, tail: List[str], tail_type: bytes) -> Iterator[bytes]:
+def _stream(blob: bytearray, upto: int, tail: List[str], tail_type: bytes) -> Iterator[bytes]:
     view = memoryview(blob)
     for start in range(0, upto, CHUNK_SIZE):
         yield bytes(view[start : min(upto, start + CHUNK_SIZE)])
