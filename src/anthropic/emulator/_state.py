@@ -45,7 +45,9 @@ class StoredBatch:
         "cancel_at",
         "cancel_time",
         "created",
+        "created_at",
         "custom_ids",
+        "expires_at",
         "id",
         "kinds",
         "n",
@@ -73,6 +75,9 @@ class StoredBatch:
         self.cancel_time = cancel_time
         self.cancel_at: Optional[int] = None
         self.n = len(custom_ids)
+        # Rendered on every read: format the fixed timestamps once.
+        self.created_at = rfc3339(created)
+        self.expires_at = rfc3339(created + EXPIRES_AFTER)
         self.custom_ids = custom_ids
         self.kinds = kinds
         # Every result line, newline-terminated, back to back; line i is
@@ -122,8 +127,8 @@ class StoredBatch:
             "processing_status": status,
             "request_counts": counts,
             "ended_at": rfc3339(end) if ended else None,
-            "created_at": rfc3339(self.created),
-            "expires_at": rfc3339(self.created + EXPIRES_AFTER),
+            "created_at": self.created_at,
+            "expires_at": self.expires_at,
             "archived_at": rfc3339(archive) if now >= archive else None,
             "cancel_initiated_at": None if self.cancel_at is None else rfc3339(self.cancel_at),
             "results_url": f"{host}/v1/messages/batches/{self.id}/results" if ended else None,
