@@ -263,3 +263,22 @@ def test_ids_are_unique_and_reproducible_with_a_seed(clock: ManualClock) -> None
     assert len(set(first)) == 50
     assert ids(7) == first
     assert ids(8) != first
+
+
+def test_client_on_a_manual_clock_sleeps_in_virtual_time() -> None:
+    clock = ManualClock()
+    emu = Emulator(clock=clock, processing_time=60)
+    start = clock.now()
+    with emu.client() as client:
+        client._sleep(42.5)
+    assert clock.now() - start == 42.5
+
+
+@pytest.mark.anyio
+async def test_async_client_on_a_manual_clock_sleeps_in_virtual_time() -> None:
+    clock = ManualClock()
+    emu = Emulator(clock=clock, processing_time=60)
+    start = clock.now()
+    async with emu.async_client() as client:
+        await client._sleep(3.0)
+    assert clock.now() - start == 3.0

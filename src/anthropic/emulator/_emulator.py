@@ -160,16 +160,34 @@ class Emulator:
     def _key_and_url(self, kw: Dict[str, Any]) -> None:
         kw.setdefault("api_key", self.api_key or DEFAULT_API_KEY)
         kw.setdefault("base_url", EMULATOR_BASE_URL)
+        if isinstance(self.clock, ManualClock):
+            # Virtual time: the client's retry/poll sleeps advance the emulator's clock, so
+            # waiting for an hour-long batch (or a retry-after) takes no real time.
+            kw.setdefault("_clock", self.clock.now)
+
+    def _virtual_sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.advance(seconds)
+
+    async def _async_virtual_sleep(self, seconds: float) -> None:
+        import anyio
+
+        self._virtual_sleep(seconds)
+        await anyio.lowlevel.checkpoint()
 
     def client(self, **kwargs: Any) -> Anthropic:
         """An ``anthropic.Anthropic`` wired to this emulator in-process.
 
         Keyword arguments go to ``Anthropic(...)`` (``max_retries``, ``timeout``,
         ``api_key`` to test a wrong key, …). Close it (``with emu.client() as c:``).
+        With a :class:`ManualClock`, the client runs on virtual time: its sleeps (retry
+        back-off, ``wait`` polling) advance the clock instead of blocking.
         """
         from anthropic import Anthropic
 
         self._key_and_url(kwargs)
+        if isinstance(self.clock, ManualClock):
+            kwargs.setdefault("_sleep", self._virtual_sleep)
         if "http_client" not in kwargs:
             kwargs["http_client"] = httpx.Client(
                 transport=self.transport(), base_url=kwargs["base_url"]
@@ -181,6 +199,8 @@ class Emulator:
         from anthropic import AsyncAnthropic
 
         self._key_and_url(kwargs)
+        if isinstance(self.clock, ManualClock):
+            kwargs.setdefault("_sleep", self._async_virtual_sleep)
         if "http_client" not in kwargs:
             kwargs["http_client"] = httpx.AsyncClient(
                 transport=self.async_transport(), base_url=kwargs["base_url"]
