@@ -47,8 +47,12 @@ class LineParser(Generic[_T]):
         self._lineno = 0
         self._response = response
 
-    def feed(self, chunk: bytes) -> list[_T]:
-        return [item for item in map(self._parse, self._buffer.feed(chunk)) if item is not None]
+    def feed(self, chunk: bytes) -> Iterator[_T]:
+        # Lazy, so the lines before a malformed one in the same chunk are still delivered.
+        for line in self._buffer.feed(chunk):
+            item = self._parse(line)
+            if item is not None:
+                yield item
 
     def finish(self) -> list[_T]:
         tail = self._buffer.flush()
@@ -192,6 +196,11 @@ class AsyncStreamHandle(Generic[_T]):
         decoder = await self._ensure()
         return await decoder.__anext__()
 
+    async def close(self) -> None:
+        """Release the connection if the request was sent (after ``async for`` + ``break``)."""
+        if self._decoder is not None:
+            await self._decoder.close()
+
     async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
         return await self._ensure()
 
@@ -201,5 +210,4 @@ class AsyncStreamHandle(Generic[_T]):
         exc: Optional[BaseException],
         tb: Optional[TracebackType],
     ) -> None:
-        if self._decoder is not None:
-            await self._decoder.close()
+        await self.close()

@@ -146,7 +146,7 @@ def _check_params(index: int, custom_id: str, params: object) -> None:
             "Set max_tokens to the most tokens the answer may use, e.g. 1024.",
         )
     messages = p.get("messages")
-    if _is_scalar_or_mapping(messages):
+    if _is_scalar_or_mapping(messages) or not isinstance(messages, Iterable):
         raise _fail(
             index,
             custom_id,
