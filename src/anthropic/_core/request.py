@@ -117,6 +117,17 @@ def _merge_query(*parts: Optional[Mapping[str, object]]) -> dict[str, Any]:
     return merged
 
 
+def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, Any]:
+    # Unlike a query, a body keeps ``None`` (JSON null); only ``Omit()`` removes a key.
+    merged = dict(body)
+    for key, value in extra.items():
+        if isinstance(value, (Omit, NotGiven)):
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged
+
+
 class RequestBuilder:
     """Builds ``httpx.Request`` objects for one client configuration."""
 
@@ -170,7 +181,7 @@ class RequestBuilder:
         content = spec.content
         if spec.extra_body:
             body: Any = {} if spec.json is None else dict(spec.json)  # type: ignore[call-overload]
-            body = _merge_query(body, spec.extra_body)
+            body = _merge_body(body, spec.extra_body)
             content = serialize_json(body)
         elif content is None and spec.json is not None:
             content = serialize_json(spec.json)
