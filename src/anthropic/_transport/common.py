@@ -87,5 +87,10 @@ class SenderBase:
 
 
 def next_attempt(request: httpx.Request, retries: int) -> None:
-    """Mark the request as retry number ``retries`` (the header the API sees)."""
-    request.headers["x-stainless-retry-count"] = str(retries)
+    """Mark the request as retry number ``retries`` (the header the API sees).
+
+    Only a count we wrote is bumped: a header the caller removed (``Omit()``) or set to a
+    value of their own stays as they left it.
+    """
+    if request.headers.get("x-stainless-retry-count") == str(retries - 1):
+        request.headers["x-stainless-retry-count"] = str(retries)
