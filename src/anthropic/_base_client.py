@@ -209,7 +209,11 @@ class BaseClient:
             changes["auth_token"] = None
         if changes:
             self._config = self._config.replace(**changes)
+            self._config_changed()
         return self
+
+    def _config_changed(self) -> None:
+        """Drop whatever was derived from ``_config`` (the request builders)."""
 
     # -- low-level specs --------------------------------------------------------------------
 

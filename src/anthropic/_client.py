@@ -84,15 +84,18 @@ class Anthropic(BaseClient):
         )
         self._owns_http = True
         self._http = http_client if http_client is not None else DefaultHttpxClient()
-        self._builder = RequestBuilder(
-            self._config, user_agent=self._user_agent(), async_library="false"
-        )
+        self._config_changed()
         self._sender = SyncSender(
             self._http,
             self._config.origin,
             sleep=_sleep or time.sleep,
             clock=self._clock,
             rand=self._rand,
+        )
+
+    def _config_changed(self) -> None:
+        self._builder = RequestBuilder(
+            self._config, user_agent=self._user_agent(), async_library="false"
         )
 
     @cached_property
@@ -212,8 +215,9 @@ class Anthropic(BaseClient):
         )
         client = type(self)(http_client=http_client or self._http, **kwargs)
         client._owns_http = False
+        # None (passed, or inherited from this client) must not fall back to the environment
         return client._after_copy(
-            self, {"api_key": api_key is None, "auth_token": auth_token is None}
+            self, {"api_key": kwargs["api_key"] is None, "auth_token": kwargs["auth_token"] is None}
         )
 
     with_options = copy
@@ -289,6 +293,9 @@ class AsyncAnthropic(BaseClient):
 
     def _async_header(self) -> str:
         return f"async:{async_library()}"
+
+    def _config_changed(self) -> None:
+        self._builders.clear()
 
     def _builder(self) -> RequestBuilder:
         lib = self._async_header()
@@ -408,8 +415,9 @@ class AsyncAnthropic(BaseClient):
         )
         client = type(self)(http_client=http_client or self._http, **kwargs)
         client._owns_http = False
+        # None (passed, or inherited from this client) must not fall back to the environment
         return client._after_copy(
-            self, {"api_key": api_key is None, "auth_token": auth_token is None}
+            self, {"api_key": kwargs["api_key"] is None, "auth_token": kwargs["auth_token"] is None}
         )
 
     with_options = copy
