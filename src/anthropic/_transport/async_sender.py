@@ -69,7 +69,11 @@ class AsyncSender(SenderBase):
             log_request(current)
             response = await self.http.send(current, stream=True, follow_redirects=False)
             log_response(current, response)
-            nxt = self.redirect(current, response, hops, request)
+            try:
+                nxt = self.redirect(current, response, hops, request)
+            except BaseException:  # too many redirects: release the last one first
+                await _close_shielded(response)
+                raise
             if nxt is None:
                 return response
             await response.aclose()

@@ -75,7 +75,11 @@ class SyncSender(SenderBase):
             log_request(current)
             response = self.http.send(current, stream=True, follow_redirects=False)
             log_response(current, response)
-            nxt = self.redirect(current, response, hops, request)
+            try:
+                nxt = self.redirect(current, response, hops, request)
+            except BaseException:  # too many redirects: release the last one first
+                response.close()
+                raise
             if nxt is None:
                 return response
             response.close()
