@@ -1,0 +1,83 @@
+"""``anthropic.__all__`` is locked: adding or removing a public name is a deliberate edit."""
+
+from __future__ import annotations
+
+import anthropic
+
+EXPECTED_ALL = [
+    "DEFAULT_CONNECTION_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Anthropic",
+    "AnthropicError",
+    "AsyncAPIResponse",
+    "AsyncAnthropic",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseModel",
+    "BatchCreateOutcomeUnknownError",
+    "BatchNotEndedError",
+    "Client",
+    "ConflictError",
+    "DeadlineExceededError",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
+    "InternalServerError",
+    "InvalidBatchRequestError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "OverloadedError",
+    "PaginationError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTooLargeError",
+    "ResultsDecodeError",
+    "ServiceUnavailableError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "__version__",
+    "emulator",
+    "lib",
+    "pagination",
+    "resources",
+    "types",
+]
+
+
+def test_all_is_locked() -> None:
+    assert anthropic.__all__ == EXPECTED_ALL
+
+
+def test_every_name_in_all_resolves() -> None:
+    for name in anthropic.__all__:
+        assert getattr(anthropic, name) is not None, name
+
+
+def test_aliases_and_constants() -> None:
+    assert anthropic.Client is anthropic.Anthropic
+    assert anthropic.AsyncClient is anthropic.AsyncAnthropic
+    assert anthropic.DEFAULT_MAX_RETRIES == 2
+    assert anthropic.__version__ == "0.1.0"
+    assert repr(anthropic.NOT_GIVEN) == "NOT_GIVEN"
+    assert not anthropic.NOT_GIVEN
+    assert anthropic.Omit() == anthropic.Omit()
+    assert repr(anthropic.Omit()) == "Omit()"
+
+
+def test_unknown_attribute_raises() -> None:
+    try:
+        anthropic.does_not_exist  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as exc:
+        assert "does_not_exist" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
