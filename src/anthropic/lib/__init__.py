@@ -1,0 +1,47 @@
+"""Workflow helpers beyond the raw API, sync and async (the usual batch job, done right).
+
+    from anthropic import Anthropic
+    from anthropic.lib import retryable_requests, save_results, summarize, unwrap
+
+    client = Anthropic()
+    job = client.messages.batches.submit(requests)          # any number, split for you
+    job.wait(timeout=86_400, on_progress=print)              # survives 5xx and drops
+    summary = summarize(job.results(), submitted=[r["custom_id"] for r in requests])
+    retry = retryable_requests(job.results(), requests)      # errored (server) + expired
+    save_results(client, job.batch_ids[0], "results.jsonl")  # atomic, resumes on drops
+
+Waiting (``client.messages.batches.wait``), submitting (``.submit``) and resuming a
+job (``.job``) are methods of ``client.messages.batches``; the rest lives here.
+"""
+
+from ._chunker import BYTES_MARGIN, DEFAULT_MAX_BYTES_PER_BATCH
+from ._errors import BatchResultError, BatchResultsError, BatchSubmitError, BatchWaitTimeout
+from ._job import AsyncBatchJob, BatchJob
+from ._job_state import JobProgress
+from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
+from ._results_file import SaveReport
+from ._save import asave_results, save_results
+from ._summary import ResultsSummary, TokenUsage, asummarize, summarize
+
+__all__ = [
+    "BYTES_MARGIN",
+    "DEFAULT_MAX_BYTES_PER_BATCH",
+    "RETRYABLE_ERROR_TYPES",
+    "AsyncBatchJob",
+    "BatchJob",
+    "BatchResultError",
+    "BatchResultsError",
+    "BatchSubmitError",
+    "BatchWaitTimeout",
+    "JobProgress",
+    "ResultsSummary",
+    "SaveReport",
+    "TokenUsage",
+    "asave_results",
+    "asummarize",
+    "join_results",
+    "retryable_requests",
+    "save_results",
+    "summarize",
+    "unwrap",
+]

@@ -1,0 +1,186 @@
+"""The pure decision core of ``wait``: when to poll next, when to stop, what to tolerate.
+
+    machine = WaitMachine("msgbatch_1", None, now=clock(), timeout=3600)
+    step = machine.start()                     # Poll(delay=0.0): retrieve at once
+    while not isinstance(step, Done):
+        if isinstance(step, TimedOut): raise machine.timeout_error(clock())
+        sleep(step.delay)
+        try:
+            step = machine.on_batch(retrieve(machine.batch_id), clock())
+        except Exception as exc:
+            step = machine.on_error(exc, clock())   # re-raises what is not transient
+
+No I/O and no clock reads here: the sync and async drivers in ``_wait`` feed it times.
+Invariants: every delay is in ``[0, max_poll_interval]``; no poll is scheduled after the
+deadline; so a wait always ends (``timeout=None`` still stops an hour past the batch's
+``expires_at``, by which the API has ended every batch).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Union
+
+from .._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+)
+from ..types.messages import MessageBatch
+from ._errors import BatchWaitTimeout
+
+__all__ = [
+    "BACKOFF_FACTOR",
+    "NATURAL_LIMIT",
+    "Done",
+    "Poll",
+    "TimedOut",
+    "WaitMachine",
+    "is_transient",
+]
+
+BACKOFF_FACTOR = 2.0
+"""Each interval is this many times the previous one, up to ``max_poll_interval``."""
+
+NATURAL_LIMIT = 25 * 3600.0
+"""With ``timeout=None``: the longest a batch can run (24 h) plus an hour of slack."""
+
+_EXPIRY_SLACK = 3600.0
+
+
+class Poll:
+    """Sleep ``delay`` seconds, then retrieve the batch."""
+
+    __slots__ = ("delay",)
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+
+    def __repr__(self) -> str:
+        return f"Poll({self.delay!r})"
+
+
+class Done:
+    """The batch has ended."""
+
+    __slots__ = ("batch",)
+
+    def __init__(self, batch: MessageBatch) -> None:
+        self.batch = batch
+
+
+class TimedOut:
+    """The deadline passed; raise ``machine.timeout_error(now)``."""
+
+
+Step = Union[Poll, Done, TimedOut]
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Errors a wait rides out: connection/timeout, 408, 409, 429, 5xx, 529."""
+    if isinstance(exc, APIConnectionError):
+        return True
+    if isinstance(exc, (RateLimitError, InternalServerError, ConflictError)):
+        return True
+    return isinstance(exc, APIStatusError) and exc.status_code == 408
+
+
+def check_wait_args(
+    timeout: Optional[float], poll_interval: float, max_poll_interval: float, grace: float
+) -> None:
+    for name, value in (("poll_interval", poll_interval), ("max_poll_interval", max_poll_interval)):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+            raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
+    if max_poll_interval < poll_interval:
+        raise ValueError(
+            f"max_poll_interval ({max_poll_interval!r}) must be >= "
+            f"poll_interval ({poll_interval!r})"
+        )
+    if timeout is not None and not (isinstance(timeout, (int, float)) and timeout >= 0):
+        raise ValueError(f"timeout must be None or a number of seconds >= 0, got {timeout!r}")
+    if not (isinstance(grace, (int, float)) and grace >= 0):
+        raise ValueError(f"not_found_grace must be a number of seconds >= 0, got {grace!r}")
+
+
+class WaitMachine:
+    """The state of one wait (see the module docstring)."""
+
+    def __init__(
+        self,
+        batch_id: str,
+        batch: Optional[MessageBatch],
+        *,
+        now: float,
+        timeout: Optional[float] = None,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        not_found_grace: float = 60.0,
+    ) -> None:
+        check_wait_args(timeout, poll_interval, max_poll_interval, not_found_grace)
+        self.batch_id = batch_id
+        self.batch = batch
+        self.started = now
+        self.timeout = timeout
+        self.interval = float(poll_interval)
+        self.max_interval = float(max_poll_interval)
+        self.grace = float(not_found_grace)
+        self.polls = 0
+        self.errors = 0
+
+    @property
+    def deadline(self) -> float:
+        if self.timeout is not None:
+            return self.started + self.timeout
+        if self.batch is not None:
+            return self.batch.expires_at.timestamp() + _EXPIRY_SLACK
+        return self.started + NATURAL_LIMIT
+
+    def start(self) -> Step:
+        """The first step: done for an ended batch, else poll (at once for a bare id)."""
+        if self.batch is None:
+            return Poll(0.0)
+        if self.batch.processing_status == "ended":
+            return Done(self.batch)
+        return self._next(self.started)
+
+    def on_batch(self, batch: MessageBatch, now: float) -> Step:
+        self.polls += 1
+        self.batch = batch
+        if batch.processing_status == "ended":
+            return Done(batch)
+        return self._next(now)
+
+    def on_error(self, exc: Exception, now: float) -> Step:
+        """The step after a failed poll; re-raises ``exc`` unless it is transient or a
+        404 within ``not_found_grace`` of the batch's creation (or of the wait's start
+        when the batch was never seen)."""
+        self.polls += 1
+        if isinstance(exc, NotFoundError) and now - self._born() < self.grace:
+            self.errors += 1
+            return self._next(now)
+        if not is_transient(exc):
+            raise exc
+        self.errors += 1
+        hint = exc.retry_after if isinstance(exc, APIStatusError) else None
+        return self._next(now, at_least=hint)
+
+    def timeout_error(self, now: float) -> BatchWaitTimeout:
+        return BatchWaitTimeout(self.batch_id, self.batch, now - self.started)
+
+    def _born(self) -> float:
+        if self.batch is not None:
+            return self.batch.created_at.timestamp()
+        return self.started
+
+    def _next(self, now: float, at_least: Optional[float] = None) -> Step:
+        remaining = self.deadline - now
+        if remaining <= 0:
+            return TimedOut()
+        delay = self.interval
+        if at_least is not None and at_least > delay:
+            delay = min(at_least, self.max_interval)
+        self.interval = min(self.interval * BACKOFF_FACTOR, self.max_interval)
+        return Poll(min(delay, remaining))

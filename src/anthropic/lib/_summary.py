@@ -1,0 +1,260 @@
+"""``summarize``: what happened to a batch (or a job), in one pass over its results.
+
+    summary = summarize(job.results(), submitted=ids, batches=job.refresh())
+    print(summary.counts, summary.usage.output_tokens, summary.missing)
+    summary.raise_for_failures()          # strict mode: BatchResultsError unless all ok
+
+    summary = await asummarize(async_job.results(), ...)   # sync or async iterables
+
+``SummaryAccumulator`` is the pure core (``add`` one entry at a time); it keeps counts,
+token totals, the custom_ids seen (to find missing and duplicated ones) and the first
+``SAMPLE_SIZE`` failures, never the messages themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any, AsyncIterable, Dict, Iterable, List, Optional, Tuple, Union
+
+from ..types.messages import MessageBatch, MessageBatchIndividualResponse
+from ._errors import BatchResultsError
+
+__all__ = ["ResultsSummary", "SummaryAccumulator", "TokenUsage", "asummarize", "summarize"]
+
+SAMPLE_SIZE = 20
+_KNOWN = ("succeeded", "errored", "canceled", "expired")
+
+
+class TokenUsage:
+    """Token totals over the succeeded results (``None`` fields count as 0)."""
+
+    __slots__ = (
+        "cache_creation_input_tokens",
+        "cache_read_input_tokens",
+        "input_tokens",
+        "output_tokens",
+    )
+
+    def __init__(self) -> None:
+        self.input_tokens = 0
+        self.output_tokens = 0
+        self.cache_creation_input_tokens = 0
+        self.cache_read_input_tokens = 0
+
+    def add(self, usage: Any) -> None:
+        self.input_tokens += getattr(usage, "input_tokens", 0) or 0
+        self.output_tokens += getattr(usage, "output_tokens", 0) or 0
+        self.cache_creation_input_tokens += getattr(usage, "cache_creation_input_tokens", 0) or 0
+        self.cache_read_input_tokens += getattr(usage, "cache_read_input_tokens", 0) or 0
+
+    def to_dict(self) -> Dict[str, int]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __repr__(self) -> str:
+        return f"TokenUsage({self.to_dict()})"
+
+
+class ResultsSummary:
+    """Counts by result type, token usage, and what is missing or inconsistent.
+
+    - ``counts``: results per type (``succeeded``, ``errored``, ``canceled``, ``expired``,
+      and any newer type by name); ``error_types``: errored results per API error type.
+    - ``usage``: summed ``TokenUsage`` of the succeeded messages.
+    - ``missing``: custom_ids in ``submitted`` with no result; ``unexpected``: results
+      whose custom_id was not submitted; ``duplicates``: custom_ids seen twice.
+    - ``mismatches``: ``{status: (request_counts says, results say)}`` where the
+      batches' ``request_counts`` disagree with the results.
+    - ``failures``: the first ``SAMPLE_SIZE`` ``(custom_id, result type, error type)``.
+    - ``ok``: every request succeeded and nothing is missing or inconsistent.
+    """
+
+    def __init__(
+        self,
+        counts: Dict[str, int],
+        error_types: Dict[str, int],
+        usage: TokenUsage,
+        missing: List[str],
+        unexpected: List[str],
+        duplicates: List[str],
+        mismatches: Dict[str, Tuple[int, int]],
+        failures: List[Tuple[str, str, Optional[str]]],
+    ) -> None:
+        self.counts = counts
+        self.error_types = error_types
+        self.usage = usage
+        self.missing = missing
+        self.unexpected = unexpected
+        self.duplicates = duplicates
+        self.mismatches = mismatches
+        self.failures = failures
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def succeeded(self) -> int:
+        return self.counts.get("succeeded", 0)
+
+    @property
+    def ok(self) -> bool:
+        failed = self.total - self.succeeded
+        return not (failed or self.missing or self.unexpected or self.duplicates or self.mismatches)
+
+    def raise_for_failures(self) -> ResultsSummary:
+        """Strict mode: raise ``BatchResultsError`` unless ``ok``; returns ``self``."""
+        if not self.ok:
+            raise BatchResultsError(self)
+        return self
+
+    def describe_failures(self) -> str:
+        parts: List[str] = []
+        failed = {k: v for k, v in self.counts.items() if k != "succeeded" and v}
+        if failed:
+            parts.append(
+                f"{sum(failed.values())} of {self.total} requests did not succeed {failed}"
+            )
+        if self.error_types:
+            parts.append(f"error types {self.error_types}")
+        if self.missing:
+            parts.append(f"{len(self.missing)} without a result (e.g. {self.missing[:5]})")
+        if self.unexpected:
+            parts.append(f"{len(self.unexpected)} results for unknown custom_ids")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} custom_ids with several results")
+        if self.mismatches:
+            parts.append(f"request_counts disagree with the results {self.mismatches}")
+        if self.failures:
+            sample = ", ".join(f"{c}={t}" + (f"/{e}" if e else "") for c, t, e in self.failures[:5])
+            parts.append(f"first failures: {sample}")
+        return "; ".join(parts) if parts else "all requests succeeded"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """JSON-ready: counts, error_types, usage, missing, unexpected, duplicates,
+        mismatches (as ``{status: {"expected", "actual"}}``), failures, total, ok."""
+        return {
+            "ok": self.ok,
+            "total": self.total,
+            "counts": dict(self.counts),
+            "error_types": dict(self.error_types),
+            "usage": self.usage.to_dict(),
+            "missing": list(self.missing),
+            "unexpected": list(self.unexpected),
+            "duplicates": list(self.duplicates),
+            "mismatches": {
+                k: {"expected": e, "actual": a} for k, (e, a) in self.mismatches.items()
+            },
+            "failures": [{"custom_id": c, "type": t, "error_type": e} for c, t, e in self.failures],
+        }
+
+    def __repr__(self) -> str:
+        return f"ResultsSummary(ok={self.ok}, counts={self.counts}, missing={len(self.missing)})"
+
+
+def error_type_of(entry: MessageBatchIndividualResponse) -> Optional[str]:
+    """The API error type of an errored result (``None`` for other results)."""
+    result: Any = entry.result
+    if result.type != "errored":
+        return None
+    error = getattr(getattr(result, "error", None), "error", None)
+    kind = getattr(error, "type", None)
+    return kind if isinstance(kind, str) else None
+
+
+class SummaryAccumulator:
+    """Feed results one by one with ``add``; ``summary()`` at the end."""
+
+    def __init__(self) -> None:
+        self.counts: Dict[str, int] = dict.fromkeys(_KNOWN, 0)
+        self.error_types: Dict[str, int] = {}
+        self.usage = TokenUsage()
+        self.seen: set[str] = set()
+        self.duplicates: List[str] = []
+        self.failures: List[Tuple[str, str, Optional[str]]] = []
+
+    def add(self, entry: MessageBatchIndividualResponse) -> None:
+        result: Any = entry.result
+        kind = str(result.type)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if entry.custom_id in self.seen:
+            self.duplicates.append(entry.custom_id)
+        self.seen.add(entry.custom_id)
+        if kind == "succeeded":
+            self.usage.add(getattr(result.message, "usage", None))
+            return
+        error_type = error_type_of(entry)
+        if error_type is not None:
+            self.error_types[error_type] = self.error_types.get(error_type, 0) + 1
+        if len(self.failures) < SAMPLE_SIZE:
+            self.failures.append((entry.custom_id, kind, error_type))
+
+    def summary(
+        self,
+        submitted: Optional[Iterable[str]] = None,
+        batches: Optional[Iterable[MessageBatch]] = None,
+    ) -> ResultsSummary:
+        missing: List[str] = []
+        unexpected: List[str] = []
+        if submitted is not None:
+            wanted: set[str] = set()
+            for custom_id in submitted:
+                wanted.add(custom_id)
+                if custom_id not in self.seen:
+                    missing.append(custom_id)
+            unexpected = sorted(self.seen - wanted)
+        mismatches: Dict[str, Tuple[int, int]] = {}
+        if batches is not None:
+            expected: Dict[str, int] = {}
+            for batch in batches:
+                for name, value in batch.request_counts.items():
+                    expected[name] = expected.get(name, 0) + value
+            for name in sorted(set(expected) | set(self.counts)):
+                want, got = expected.get(name, 0), self.counts.get(name, 0)
+                if want != got:
+                    mismatches[name] = (want, got)
+        return ResultsSummary(
+            {k: v for k, v in self.counts.items() if v or k in _KNOWN},
+            self.error_types,
+            self.usage,
+            missing,
+            unexpected,
+            self.duplicates,
+            mismatches,
+            self.failures,
+        )
+
+
+def summarize(
+    results: Iterable[MessageBatchIndividualResponse],
+    *,
+    submitted: Optional[Iterable[str]] = None,
+    batches: Optional[Iterable[MessageBatch]] = None,
+) -> ResultsSummary:
+    """Summarize ``results`` (any iterable: a list, a results stream, ``job.results()``).
+
+    ``submitted``: the custom_ids sent, to find those without a result. ``batches``: the
+    ended batches, to check their ``request_counts`` against the results.
+    """
+    acc = SummaryAccumulator()
+    for entry in results:
+        acc.add(entry)
+    return acc.summary(submitted, batches)
+
+
+async def asummarize(
+    results: Union[
+        AsyncIterable[MessageBatchIndividualResponse], Iterable[MessageBatchIndividualResponse]
+    ],
+    *,
+    submitted: Optional[Iterable[str]] = None,
+    batches: Optional[Iterable[MessageBatch]] = None,
+) -> ResultsSummary:
+    """``summarize`` for an async iterable (``async_job.results()``, an async results
+    stream) or a plain one."""
+    acc = SummaryAccumulator()
+    if isinstance(results, AsyncIterable):
+        async for entry in results:  # pyright: ignore[reportUnknownVariableType]
+            acc.add(entry)  # pyright: ignore[reportUnknownArgumentType]
+    else:
+        for entry in results:
+            acc.add(entry)
+    return acc.summary(submitted, batches)
