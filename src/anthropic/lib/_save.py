@@ -7,8 +7,11 @@ The file appears only when every line is written (temporary ``<path>.partial`` i
 same directory, then ``os.replace``). If the connection drops mid-stream, the results are
 requested again and lines whose custom_id is already written are skipped: nothing is lost
 and nothing is written twice. It gives up (re-raising the last error) after
-``max_attempts`` attempts in a row that wrote no new line; the partial file stays, and a
-later call with ``resume=True`` (the default) continues from it.
+``max_attempts`` failed attempts in a row, where an attempt that wrote new lines before
+failing starts the count again (so a long download on a flaky network still finishes,
+and one that cannot progress stops). The partial file stays, and a later call with
+``resume=True`` (the default) continues from it. Errors that are not transient
+(``BatchNotEndedError``, 4xx other than 408/409/429) are raised at once.
 """
 
 from __future__ import annotations
