@@ -1,0 +1,165 @@
+"""``anthropic-batches`` (also ``python -m anthropic``): Message Batches from the shell.
+
+    anthropic-batches submit requests.jsonl --wait
+    anthropic-batches results msgbatch_01... -o results.jsonl
+
+``main(argv)`` parses ``argv`` (default: ``sys.argv[1:]``), runs one command and
+returns the exit code; it never calls ``sys.exit`` itself (the console-script wrapper
+and ``python -m anthropic`` do), so tests and other programs can call it directly.
+Exit codes are listed in ``EPILOG`` (and ``anthropic-batches --help``).
+
+rich (the ``cli`` extra) is imported only to draw tables and progress bars on a
+terminal; without it the output is plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+
+from ._parser import (
+    EXIT_API_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    build_parser,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .._client import Anthropic
+    from ._output import Output
+
+__all__ = ["main"]
+
+# Exit status of a process whose output pipe was closed (128 + SIGPIPE), as a shell shows.
+EXIT_BROKEN_PIPE = 141
+_SECRET_ENV = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN")
+
+
+def _secrets(argv: Sequence[str]) -> List[str]:
+    """Every credential this run could know, so no message can ever print one."""
+    found = [os.environ.get(name, "") for name in _SECRET_ENV]
+    for i, arg in enumerate(argv):
+        if arg == "--api-key" and i + 1 < len(argv):
+            found.append(argv[i + 1])
+        elif arg.startswith("--api-key="):
+            found.append(arg.split("=", 1)[1])
+    return [s for s in found if s]
+
+
+def _scrub(text: str, secrets: Sequence[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
+
+
+def _make_client(args: argparse.Namespace) -> Anthropic:
+    from .._client import Anthropic
+    from .._types import NOT_GIVEN
+
+    kwargs: Dict[str, object] = {}
+    if args.max_retries is not None:
+        kwargs["max_retries"] = args.max_retries
+    return Anthropic(
+        api_key=args.api_key,
+        base_url=args.base_url,
+        timeout=args.request_timeout if args.request_timeout is not None else NOT_GIVEN,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) -> int:
+    """Run one command; return the process exit code (0 ok, see ``--help`` for the rest)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    secrets = _secrets(argv)
+    parser = build_parser(prog)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        sys.stderr.write(exc.usage + f"{exc.prog}: error: {_scrub(str(exc), secrets)}\n")
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help / --version print and "exit" 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    if args.api_key:
+        secrets.append(args.api_key)
+
+    from ._output import Output
+
+    out = Output(json_mode=args.json)
+    try:
+        return _run(args, out, secrets)
+    except KeyboardInterrupt:
+        out.error("interrupted", kind="interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
+    from .. import _exceptions as errors
+    from ._commands import COMMANDS, Context
+    from ._format import safe_url
+    from ._input import InputError
+
+    def fail(message: str, kind: str, code: int, **details: object) -> int:
+        out.error(_scrub(message, secrets), kind=kind, details=details or None)
+        return code
+
+    try:
+        client = _make_client(args)
+    except (ValueError, TypeError) as exc:
+        return fail(str(exc), "usage_error", EXIT_USAGE)
+    base_url = safe_url(client._config.base_url)
+    try:
+        with client:
+            code = COMMANDS[args.command](Context(client=client, out=out, args=args))
+            out.flush()
+            return code
+    except InputError as exc:
+        return fail(str(exc), "usage_error", EXIT_USAGE)
+    except errors.MissingCredentialsError:
+        return fail(
+            "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN), or pass --api-key.",
+            "missing_credentials",
+            EXIT_USAGE,
+        )
+    except errors.APIStatusError as exc:
+        return fail(
+            str(exc),
+            "api_status_error",
+            EXIT_API_ERROR,
+            status_code=exc.status_code,
+            error_type=exc.type,
+            request_id=exc.request_id,
+        )
+    except errors.APIConnectionError as exc:
+        kind = "timeout" if isinstance(exc, errors.APITimeoutError) else "connection_error"
+        return fail(f"{exc} (base URL: {base_url})", kind, EXIT_API_ERROR)
+    except errors.BatchNotEndedError as exc:
+        return fail(
+            f"batch {exc.batch.id} has not ended (processing_status: {exc.processing_status}); "
+            f"results exist once it has. Wait for it: anthropic-batches wait {exc.batch.id}",
+            "batch_not_ended",
+            EXIT_API_ERROR,
+            batch_id=exc.batch.id,
+        )
+    except errors.AnthropicError as exc:
+        return fail(str(exc), type(exc).__name__, EXIT_API_ERROR)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a local file that cannot be written (results -o, --save-job)
+        return fail(str(exc), "os_error", EXIT_USAGE)
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,252 @@
+"""One function per command: ``(Context) -> exit code``.
+
+Commands call the client and the ``anthropic.lib`` helpers and hand models to
+``Output``; they raise the library's exceptions, which ``main`` maps to exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import dataclass
+from itertools import islice
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    Optional,
+    TextIO,
+    TypeVar,
+)
+
+from . import _format as fmt
+from ._output import Output
+from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT
+from ._progress import open_progress
+
+if TYPE_CHECKING:
+    from .._client import Anthropic
+    from ..types.messages import MessageBatch
+
+__all__ = ["COMMANDS", "Context"]
+
+_T = TypeVar("_T")
+
+# Progress of a results download is redrawn every this many lines (and at the end).
+_RESULTS_PROGRESS_EVERY = 200
+
+
+@dataclass
+class Context:
+    client: Anthropic
+    out: Output
+    args: argparse.Namespace
+
+
+def _batch_json(batch: MessageBatch) -> Dict[str, object]:
+    return batch.to_dict(mode="json")
+
+
+def show_batch(ctx: Context, batch: MessageBatch, title: Optional[str] = None) -> None:
+    if ctx.out.json_mode:
+        ctx.out.write_json(_batch_json(batch))
+    else:
+        ctx.out.fields(title or batch.id, fmt.batch_fields(batch))
+
+
+# -- get / cancel / delete / list -----------------------------------------------------------
+
+
+def cmd_get(ctx: Context) -> int:
+    show_batch(ctx, ctx.client.messages.batches.retrieve(ctx.args.batch_id))
+    return EXIT_OK
+
+
+def cmd_cancel(ctx: Context) -> int:
+    batch = ctx.client.messages.batches.cancel(ctx.args.batch_id)
+    show_batch(ctx, batch, f"{batch.id}: cancel requested")
+    return EXIT_OK
+
+
+def cmd_delete(ctx: Context) -> int:
+    deleted = ctx.client.messages.batches.delete(ctx.args.batch_id)
+    if ctx.out.json_mode:
+        ctx.out.write_json(deleted.to_dict(mode="json"))
+    else:
+        ctx.out.line(f"Deleted {deleted.id}")
+    return EXIT_OK
+
+
+def cmd_list(ctx: Context) -> int:
+    args = ctx.args
+    page_size = 1000 if args.all else min(args.limit, 1000)
+    batches: Iterable[MessageBatch] = ctx.client.messages.batches.list(limit=page_size)
+    if not args.all:
+        batches = islice(batches, args.limit)
+    if ctx.out.json_mode:
+        for batch in batches:  # streamed: each page is printed as it arrives
+            ctx.out.write_json(_batch_json(batch))
+        return EXIT_OK
+    rows = [fmt.batch_row(batch) for batch in batches]
+    if rows:
+        ctx.out.table(fmt.BATCH_COLUMNS, rows)
+    else:
+        ctx.out.line("No batches.")
+    return EXIT_OK
+
+
+# -- wait ------------------------------------------------------------------------------------
+
+
+def wait_with_progress(
+    ctx: Context,
+    label: str,
+    known: Iterable[MessageBatch],
+    wait: Callable[[Callable[[MessageBatch], None]], _T],
+) -> _T:
+    """Run ``wait(on_progress)`` with a bar on stderr (terminals only).
+
+    The bar combines the request counts of every batch in ``known`` (a job's batches),
+    each replaced by its newest state as polls report it.
+    """
+    latest: Dict[str, MessageBatch] = {batch.id: batch for batch in known}
+    with open_progress(ctx.out.stderr, label) as bar:
+
+        def on_progress(batch: MessageBatch) -> None:
+            latest[batch.id] = batch
+            done = total = 0
+            for each in latest.values():
+                d, t = fmt.progress_of(each)
+                done, total = done + d, total + t
+            bar.update(done, total, fmt.job_status(latest.values()))
+
+        if latest:
+            on_progress(next(iter(latest.values())))
+        return wait(on_progress)
+
+
+def wait_args(args: argparse.Namespace) -> Dict[str, Any]:
+    return {
+        "timeout": args.timeout,
+        "poll_interval": args.poll_interval,
+        "max_poll_interval": max(args.max_poll_interval, args.poll_interval),
+    }
+
+
+def cmd_wait(ctx: Context) -> int:
+    from ..lib import BatchWaitTimeout
+
+    batches = ctx.client.messages.batches
+    started = time.monotonic()
+    # Retrieve first: a mistyped id fails at once (wait() tolerates 404s for a while, for
+    # batches created a moment ago), and the bar starts from the real counts.
+    first = batches.retrieve(ctx.args.batch_id)
+    try:
+        batch = wait_with_progress(
+            ctx,
+            first.id,
+            [first],
+            lambda on_progress: batches.wait(first, on_progress=on_progress, **wait_args(ctx.args)),
+        )
+    except BatchWaitTimeout as exc:
+        last = exc.batch or first
+        show_batch(ctx, last, f"{last.id} (still {last.processing_status})")
+        ctx.out.error(str(exc), kind="wait_timeout", details={"batch_id": last.id})
+        return EXIT_TIMEOUT
+    elapsed = fmt.format_elapsed(time.monotonic() - started)
+    show_batch(ctx, batch, f"{batch.id} {batch.processing_status} (waited {elapsed})")
+    return EXIT_OK
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+def _stream_results(ctx: Context, batch: MessageBatch, sink: TextIO) -> int:
+    done, total = 0, sum(batch.request_counts.values())
+    results = ctx.client.messages.batches.results(batch)
+    with open_progress(ctx.out.stderr, batch.id) as bar, results:
+        bar.update(0, total, "downloading")
+        for entry in results:
+            sink.write(entry.to_json(indent=None) + "\n")
+            done += 1
+            if done % _RESULTS_PROGRESS_EVERY == 0:
+                bar.update(done, total, "downloading")
+        bar.update(done, total, "done")
+    return done
+
+
+def cmd_results(ctx: Context) -> int:
+    args = ctx.args
+    batch = ctx.client.messages.batches.retrieve(args.batch_id)
+    if args.output is None:
+        _stream_results(ctx, batch, ctx.out.stdout)
+        return EXIT_OK
+    from ..lib import save_results
+
+    with open_progress(ctx.out.stderr, batch.id) as bar:
+        bar.update(0, None, "saving")  # save_results reports nothing until it is done
+        report = save_results(ctx.client, batch, args.output, resume=True)
+    if ctx.out.json_mode:
+        ctx.out.write_json(report.to_dict())
+    else:
+        resumed = f" ({report.resumed} from an earlier partial download)" if report.resumed else ""
+        ctx.out.line(
+            f"Saved {fmt.counts_text(report.counts).replace('request', 'result')} "
+            f"of {batch.id} to {report.path}{resumed}"
+        )
+    if not report.complete:
+        ctx.out.note(
+            f"warning: the file has {report.lines} results but the batch has "
+            f"{report.expected} requests"
+        )
+    return EXIT_OK
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+
+def cmd_summary(ctx: Context) -> int:
+    from ..lib import summarize
+
+    args = ctx.args
+    batch = ctx.client.messages.batches.retrieve(args.batch_id)
+    with ctx.client.messages.batches.results(batch) as results:
+        summary = summarize(results, batches=[batch])
+    if ctx.out.json_mode:
+        ctx.out.write_json({"batch_id": batch.id, **summary.to_dict()})
+    else:
+        rows = [[name, str(n)] for name, n in summary.counts.items()]
+        rows += [[f"  {name}", str(n)] for name, n in summary.error_types.items()]
+        ctx.out.table(
+            ("RESULT", "COUNT"), rows, title=f"{batch.id}: {fmt.plural(summary.total, 'result')}"
+        )
+        usage = [[name, f"{n:,}"] for name, n in summary.usage.to_dict().items()]
+        ctx.out.table(("USAGE (succeeded)", "TOKENS"), usage)
+        ctx.out.line("all requests succeeded" if summary.ok else summary.describe_failures())
+    if args.strict and not summary.ok:
+        ctx.out.error(summary.describe_failures(), kind="failures", details={"batch_id": batch.id})
+        return EXIT_FAILURES
+    return EXIT_OK
+
+
+# -- submit (in ``_submit``) ------------------------------------------------------------------
+
+
+def cmd_submit(ctx: Context) -> int:
+    from ._submit import submit
+
+    return submit(ctx)
+
+
+COMMANDS: Dict[str, Callable[[Context], int]] = {
+    "submit": cmd_submit,
+    "list": cmd_list,
+    "get": cmd_get,
+    "cancel": cmd_cancel,
+    "delete": cmd_delete,
+    "wait": cmd_wait,
+    "results": cmd_results,
+    "summary": cmd_summary,
+}

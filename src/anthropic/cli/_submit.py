@@ -1,0 +1,76 @@
+"""``submit``: read a JSONL file of requests, check it, submit it (chunked), maybe wait."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, List, cast
+
+from . import _format as fmt
+from ._commands import Context, show_batch, wait_args, wait_with_progress
+from ._input import InputError, locate, parse_requests
+from ._parser import EXIT_OK, EXIT_TIMEOUT
+
+if TYPE_CHECKING:
+    from ..types.messages.batch_create_params import Request
+
+__all__ = ["submit"]
+
+
+def _read_lines(path: str) -> List[str]:
+    if path == "-":
+        return sys.stdin.readlines()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.readlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+
+
+def submit(ctx: Context) -> int:
+    from .._core.batch_requests import InvalidBatchRequestError
+    from ..lib import BatchSubmitError, BatchWaitTimeout
+
+    args = ctx.args
+    source = "<stdin>" if args.file == "-" else args.file
+    requests, line_numbers = parse_requests(_read_lines(args.file), source)
+    try:
+        job = ctx.client.messages.batches.submit(
+            cast("List[Request]", requests),  # checked and normalized by parse_requests
+            max_requests_per_batch=args.max_requests_per_batch,
+        )
+    except InvalidBatchRequestError as exc:
+        raise InputError(locate(exc, source, line_numbers)) from None
+    except BatchSubmitError as exc:
+        # Some batches exist and run: keep their ids where the user asked for them.
+        if args.save_job:
+            exc.job.save(args.save_job)
+            ctx.out.note(f"Saved the batches created so far to {args.save_job}")
+        raise
+    if args.save_job:
+        job.save(args.save_job)
+    if ctx.out.json_mode:
+        ctx.out.write_json({"batch_ids": job.batch_ids, "request_count": len(requests)})
+    else:
+        batches = fmt.plural(len(job.batch_ids), "batch")
+        ctx.out.line(f"Submitted {fmt.plural(len(requests), 'request')} as {batches}:")
+        for batch_id in job.batch_ids:
+            ctx.out.line(f"  {batch_id}")
+        if args.save_job:
+            ctx.out.line(f"Saved the job to {args.save_job}")
+    ctx.out.flush()  # the ids are out before a long wait starts
+    if not args.wait:
+        return EXIT_OK
+    known = [batch for batch in job.batches if batch is not None]
+    try:
+        ended = wait_with_progress(
+            ctx,
+            "job",
+            known,
+            lambda on_progress: job.wait(on_progress=on_progress, **wait_args(args)),
+        )
+    except BatchWaitTimeout as exc:
+        ctx.out.error(str(exc), kind="wait_timeout", details={"batch_ids": job.batch_ids})
+        return EXIT_TIMEOUT
+    for batch in ended:
+        show_batch(ctx, batch, f"{batch.id} {batch.processing_status}")
+    return EXIT_OK
