@@ -233,3 +233,68 @@ def test_chunker_is_pure_and_holds_one_chunk() -> None:
     assert last is not None and (last.start, last.count) == (4, 1)
     assert sizes == [(0, 2), (2, 2)]
     assert chunker.finish() is None
+
+
+async def test_find_created_batch_after_a_lost_create_response(kit: Kit) -> None:
+    from anthropic import BatchCreateOutcomeUnknownError
+    from anthropic.lib import afind_created_batch, find_created_batch
+
+    async def find(error: BatchCreateOutcomeUnknownError) -> Any:
+        if kit.is_async:
+            return await afind_created_batch(kit.client, error)
+        return find_created_batch(kit.client, error)
+
+    await kit.call(kit.batches, "create", requests=make_requests(3))  # an older, other size
+    kit.emu.advance(3600)
+    kit.emu.faults.add(Fault.drop(route="create", after_processing=True, times=1))
+    with pytest.raises(BatchCreateOutcomeUnknownError) as info:
+        await kit.call(kit.batches, "create", requests=make_requests(5))
+    found = await find(info.value)
+    assert found is not None and sum(found.request_counts.values()) == 5
+    # a submit whose later create is lost says so, and the lost batch can be found
+    kit.emu.advance(3600)
+
+    def requests() -> Iterator[Dict[str, Any]]:
+        for i, request in enumerate(gen_requests(7)):
+            if i == 5:  # the first batch (4 requests) exists; the second's reply is lost
+                kit.emu.faults.add(Fault.drop(route="create", after_processing=True, times=1))
+            yield request
+
+    with pytest.raises(BatchSubmitError) as sub:
+        await submit(kit, requests(), max_requests_per_batch=4)
+    cause = sub.value.__cause__
+    assert isinstance(cause, BatchCreateOutcomeUnknownError)
+    assert len(sub.value.job.batch_ids) == 1
+    lost = await find(cause)
+    assert lost is not None and sum(lost.request_counts.values()) == 3
+    assert lost.id not in sub.value.job.batch_ids
+    nothing = BatchCreateOutcomeUnknownError(
+        request=info.value.request, sent_at=kit.clock.now(), request_count=99
+    )
+    assert await find(nothing) is None
+
+
+def test_sync_and_async_jobs_have_the_same_methods() -> None:
+    def public(cls: type) -> set[str]:
+        return {name for name in dir(cls) if not name.startswith("_")}
+
+    assert public(BatchJob) == public(AsyncBatchJob)
+
+
+async def test_stopping_early_releases_the_results_stream(flavor: str, kit: Kit) -> None:
+    if flavor == "trio":
+        # The core AsyncJSONLDecoder, closed early under trio, leaves httpx's inner async
+        # generators to the garbage collector (a ResourceWarning): reported upstream.
+        pytest.skip("AsyncJSONLDecoder.close() under trio: known core issue")
+    job = await submit(kit, make_requests(6), max_requests_per_batch=3)
+    await kit.call(job, "wait")
+    if kit.is_async:
+        async with job.results() as results:
+            first = await results.__anext__()
+        assert [r async for r in results] == []  # closed: nothing more
+    else:
+        results = job.results()
+        first = next(results)
+        results.close()
+    assert first.custom_id.startswith("req-")
+    assert kit.emu.count("results") == 1

@@ -16,6 +16,7 @@ job (``.job``) are methods of ``client.messages.batches``; the rest lives here.
 
 from ._chunker import BYTES_MARGIN, DEFAULT_MAX_BYTES_PER_BATCH
 from ._errors import BatchResultError, BatchResultsError, BatchSubmitError, BatchWaitTimeout
+from ._find import afind_created_batch, find_created_batch
 from ._job import AsyncBatchJob, BatchJob
 from ._job_state import JobProgress
 from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
@@ -37,8 +38,10 @@ __all__ = [
     "ResultsSummary",
     "SaveReport",
     "TokenUsage",
+    "afind_created_batch",
     "asave_results",
     "asummarize",
+    "find_created_batch",
     "join_results",
     "retryable_requests",
     "save_results",

@@ -12,8 +12,10 @@ The handles only do I/O; what they remember and compute lives in ``_job_state``.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, List, Optional, Union
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Union
 
+from .._jsonl_stream import AsyncJSONLDecoder
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ._job_state import JobProgress, JobState, write_atomic
 from ._wait import ProgressCallback, async_best_effort_cancel, async_wait, best_effort_cancel
@@ -22,7 +24,7 @@ from ._wait import sync_wait as _sync_wait
 if TYPE_CHECKING:
     from ..resources.messages.batches import AsyncBatches, Batches
 
-__all__ = ["AsyncBatchJob", "BatchJob"]
+__all__ = ["AsyncBatchJob", "AsyncJobResults", "BatchJob"]
 
 PathArg = Union[str, "os.PathLike[str]"]
 
@@ -197,17 +199,10 @@ class AsyncBatchJob(_JobBase):
             raise
         return out
 
-    async def results(self) -> AsyncIterator[MessageBatchIndividualResponse]:
-        """See ``BatchJob.results``: ``async for entry in job.results(): ...``."""
-        for i, target in enumerate(self._wait_targets()):
-            if isinstance(target, MessageBatch):
-                batch = target
-            else:
-                batch = await self._batches.retrieve(target)
-            self._state.seen(i, batch)
-            async with self._batches.results(batch) as stream:
-                async for entry in stream:
-                    yield entry
+    def results(self) -> AsyncJobResults:
+        """See ``BatchJob.results``: ``async with job.results() as results: async for ...``
+        (or a plain ``async for`` that runs to the end)."""
+        return AsyncJobResults(self)
 
     async def cancel(self) -> List[MessageBatch]:
         """See ``BatchJob.cancel``."""
@@ -220,3 +215,62 @@ class AsyncBatchJob(_JobBase):
             self._state.seen(i, seen)
             out.append(seen)
         return out
+
+
+class AsyncJobResults:
+    """The results of every batch of an ``AsyncBatchJob``, one stream open at a time.
+
+    A class rather than an async generator so that ``aclose()`` (or ``async with``)
+    releases the open connection at once, also when the loop stops early.
+    """
+
+    def __init__(self, job: AsyncBatchJob) -> None:
+        self._job = job
+        self._targets = job._wait_targets()
+        self._index = 0
+        self._stream: Optional[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = None
+
+    def __aiter__(self) -> AsyncJobResults:
+        return self
+
+    async def __anext__(self) -> MessageBatchIndividualResponse:
+        while True:
+            if self._stream is None:
+                if self._index >= len(self._targets):
+                    raise StopAsyncIteration
+                self._stream = await self._open(self._index)
+            try:
+                return await self._stream.__anext__()
+            except StopAsyncIteration:
+                await self._close_stream()
+                self._index += 1
+
+    async def _open(self, index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
+        job, target = self._job, self._targets[index]
+        if isinstance(target, MessageBatch):
+            batch = target
+        else:
+            batch = await job._batches.retrieve(target)
+        job._state.seen(index, batch)
+        return await job._batches.results(batch)
+
+    async def _close_stream(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            await stream.close()
+
+    async def aclose(self) -> None:
+        """Stop: close the open results stream (safe to call twice)."""
+        self._index = len(self._targets)
+        await self._close_stream()
+
+    async def __aenter__(self) -> AsyncJobResults:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.aclose()
