@@ -196,3 +196,16 @@ def test_console_script(server: EmulatorServer, make_batch: MakeBatch) -> None:
     )
     assert proc.returncode == 0 and proc.stderr == ""
     assert proc.stdout.splitlines()[1].split()[:2] == [batch_id, "ended"]
+
+
+def test_tables_use_rich_when_stdout_is_a_terminal(
+    cli: Cli, make_batch: MakeBatch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batch_id = make_batch("ok", "bad")
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert cli("summary", batch_id).code == 0
+    drawn = terminal.getvalue()
+    assert drawn.startswith(f"{batch_id}: 2 results\n")
+    assert "┏" in drawn  # a rich table, not plain columns
+    assert any(line.startswith("│ succeeded ") for line in drawn.splitlines())

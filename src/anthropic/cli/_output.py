@@ -113,9 +113,11 @@ class Output:
             return
         from rich.table import Table
 
-        table = Table(title=title, title_justify="left", header_style="bold")
-        for header in headers:
-            numeric = header.isupper() and header not in ("ID", "STATUS", "CREATED", "TYPE")
+        if title:
+            console.print(title, soft_wrap=True)
+        table = Table(header_style="bold")
+        for i, header in enumerate(headers):
+            numeric = bool(rows) and all(row[i].replace(",", "").isdigit() for row in rows)
             table.add_column(header, justify="right" if numeric else "left", no_wrap=True)
         for row in rows:
             table.add_row(*row)
@@ -132,6 +134,6 @@ class Output:
             return
         from rich.text import Text
 
-        console.print(Text(title, style="bold"))
+        console.print(Text(title, style="bold"), soft_wrap=True)
         for label, value in pairs:
-            console.print(Text.assemble(f"  {label.ljust(width)}  ", (value, "")))
+            console.print(Text(f"  {label.ljust(width)}  {value}"), soft_wrap=True)
