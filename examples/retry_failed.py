@@ -24,8 +24,11 @@ MODEL = "claude-sonnet-4-20250514"
 
 def make_client() -> Anthropic:
     if os.environ.get("ANTHROPIC_API_KEY"):
+        print("Running on the real Anthropic API (ANTHROPIC_API_KEY is set).")
         return Anthropic()
     from anthropic.emulator import BatchRequest, Emulator, ManualClock, ResponderError
+
+    print("No ANTHROPIC_API_KEY: running on the in-process emulator (virtual time, no network).")
 
     tried: Dict[str, int] = {}
 

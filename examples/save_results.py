@@ -51,8 +51,12 @@ def main() -> None:
     if os.environ.get("ANTHROPIC_API_KEY"):
         if len(sys.argv) < 2:
             sys.exit("usage: save_results.py BATCH_ID [PATH]")
+        print("Running on the real Anthropic API (ANTHROPIC_API_KEY is set).")
         client, batch_id = Anthropic(), sys.argv[1]
     else:
+        print(
+            "No ANTHROPIC_API_KEY: running on the in-process emulator (virtual time, no network)."
+        )
         client, batch_id = offline_batch()
     path = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp()) / "results.jsonl"
 

@@ -27,8 +27,11 @@ MODEL = "claude-sonnet-4-20250514"
 def client_factory() -> Callable[[], Anthropic]:
     """New clients: each stands for one process (they share the emulator offline)."""
     if os.environ.get("ANTHROPIC_API_KEY"):
+        print("Running on the real Anthropic API (ANTHROPIC_API_KEY is set).")
         return Anthropic
     from anthropic.emulator import Emulator, ManualClock
+
+    print("No ANTHROPIC_API_KEY: running on the in-process emulator (virtual time, no network).")
 
     clock = ManualClock()
     emu = Emulator(clock=clock, processing_time=1800)

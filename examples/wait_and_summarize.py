@@ -9,7 +9,6 @@ offline on the in-process emulator, whose clock jumps forward instead of sleepin
 from __future__ import annotations
 
 import os
-from typing import Tuple
 
 from anthropic import Anthropic
 from anthropic.lib import BatchResultError, BatchWaitTimeout, summarize, unwrap
@@ -18,14 +17,17 @@ from anthropic.types.messages import MessageBatch
 MODEL = "claude-sonnet-4-20250514"
 
 
-def make_client() -> Tuple[Anthropic, str]:
+def make_client() -> Anthropic:
     if os.environ.get("ANTHROPIC_API_KEY"):
-        return Anthropic(), "the API"
+        print("Running on the real Anthropic API (ANTHROPIC_API_KEY is set).")
+        return Anthropic()
     from anthropic.emulator import Emulator, ManualClock
+
+    print("No ANTHROPIC_API_KEY: running on the in-process emulator (virtual time, no network).")
 
     clock = ManualClock()
     emu = Emulator(clock=clock, processing_time=240)  # batches take 4 "minutes"
-    return emu.client(_sleep=emu.advance, _clock=clock.now), "the offline emulator"
+    return emu.client(_sleep=emu.advance, _clock=clock.now)
 
 
 def show(batch: MessageBatch) -> None:
@@ -34,7 +36,7 @@ def show(batch: MessageBatch) -> None:
 
 
 def main() -> None:
-    client, where = make_client()
+    client = make_client()
     questions = {"q-paris": "Capital of France?", "q-primes": "Name three primes."}
     questions["q-tea"] = "One word for a hot drink?"
     requests = [
@@ -50,7 +52,7 @@ def main() -> None:
     ]
     with client:
         batch = client.messages.batches.create(requests=requests)  # type: ignore[arg-type]
-        print(f"created {batch.id} on {where}; waiting:")
+        print(f"created {batch.id}; waiting:")
         try:
             batch = client.messages.batches.wait(batch, timeout=3 * 3600, on_progress=show)
         except BatchWaitTimeout as exc:

@@ -58,8 +58,14 @@ async def test_splits_by_exact_encoded_bytes(kit: Kit) -> None:
     assert json.loads(bodies[3])["requests"] == requests[9:]
 
 
-async def test_default_limits_leave_a_margin() -> None:
+def test_default_limits_leave_a_margin() -> None:
+    import inspect
+
+    from anthropic.resources.messages._batch_workflows import BatchWorkflows
+
     assert DEFAULT_MAX_BYTES_PER_BATCH == 255 * 1024 * 1024
+    params = inspect.signature(BatchWorkflows.submit).parameters
+    assert params["max_bytes_per_batch"].default == DEFAULT_MAX_BYTES_PER_BATCH
 
 
 async def test_generator_is_consumed_lazily_one_batch_at_a_time(kit: Kit) -> None:
@@ -298,3 +304,31 @@ async def test_stopping_early_releases_the_results_stream(flavor: str, kit: Kit)
         results.close()
     assert first.custom_id.startswith("req-")
     assert kit.emu.count("results") == 1
+
+
+def test_sync_and_async_workflow_methods_have_the_same_signatures() -> None:
+    import inspect
+
+    from anthropic.resources.messages._batch_workflows import (
+        AsyncBatchWorkflows,
+        BatchWorkflows,
+    )
+
+    for name in ("wait", "submit", "job"):
+        sync = inspect.signature(getattr(BatchWorkflows, name)).parameters
+        async_ = inspect.signature(getattr(AsyncBatchWorkflows, name)).parameters
+        assert list(sync) == list(async_), name
+        assert [p.default for p in sync.values()] == [p.default for p in async_.values()]
+
+
+async def test_an_interrupted_submit_logs_the_batches_left_running(
+    kit: Kit, caplog: pytest.LogCaptureFixture
+) -> None:
+    def requests() -> Iterator[Dict[str, Any]]:
+        yield from gen_requests(12)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        await submit(kit, requests(), max_requests_per_batch=5)
+    assert "interrupted after creating batches" in caplog.text
+    assert kit.emu.count("create") == 2

@@ -20,7 +20,8 @@ batch was created yet, the original error is raised unchanged.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, AsyncIterable, Iterable, Optional, Union
+import logging
+from typing import TYPE_CHECKING, Any, AsyncIterable, Iterable, List, Optional, Union
 
 from .._base_client import model_parser
 from .._core.batch_requests import InvalidBatchRequestError
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["async_submit", "sync_submit"]
 
 _BATCH = model_parser(MessageBatch)
+log = logging.getLogger("anthropic.lib")
 
 
 def _check_iterable(requests: object) -> None:
@@ -63,6 +65,15 @@ def _precheck(requests: Iterable[Any], chunker: Chunker) -> None:
         _, custom_id, encoded = encode_request(index, item)
         probe.check(index, custom_id, encoded)
         probe.seen[custom_id] = index
+
+
+def _interrupted(batch_ids: List[str]) -> None:
+    if batch_ids:
+        log.warning(
+            "submit was interrupted after creating batches %s; they keep running "
+            "(resume them with client.messages.batches.job([...ids]))",
+            ", ".join(batch_ids),
+        )
 
 
 def _empty() -> InvalidBatchRequestError:
@@ -113,6 +124,9 @@ def sync_submit(
         if job._state.batch_ids:
             raise BatchSubmitError(job, exc) from exc
         raise
+    except BaseException:  # Ctrl-C or cancellation: say what is left running
+        _interrupted(job._state.batch_ids)
+        raise
     if not job._state.batch_ids:
         raise _empty()
     return job
@@ -161,6 +175,9 @@ async def async_submit(
     except Exception as exc:
         if job._state.batch_ids:
             raise BatchSubmitError(job, exc) from exc
+        raise
+    except BaseException:  # Ctrl-C or cancellation: say what is left running
+        _interrupted(job._state.batch_ids)
         raise
     if not job._state.batch_ids:
         raise _empty()
