@@ -113,20 +113,27 @@ class ResultsFile:
         self._lineno = 0
 
     def _load_partial(self) -> None:
-        data = self.partial.read_bytes()
-        end = data.rfind(b"\n") + 1
-        if end != len(data):  # an unfinished last line from a crash: cut it off
-            with open(self.partial, "r+b") as f:
-                f.truncate(end)
-        for line in data[:end].split(b"\n"):
-            if line.strip():
-                try:
-                    custom_id, kind = _ids_of(line)
-                except ValueError:
-                    continue
-                self.seen.add(custom_id)
-                self.counts[kind] = self.counts.get(kind, 0) + 1
-                self.resumed += 1
+        # Line by line (the file may be large); an unfinished last line from a crash is
+        # cut off, so the file holds only whole lines before anything is appended.
+        whole = 0
+        with open(self.partial, "r+b") as f:
+            for line in f:
+                if not line.endswith(b"\n"):
+                    f.truncate(whole)
+                    break
+                whole += len(line)
+                self._remember(line)
+
+    def _remember(self, line: bytes) -> None:
+        if not line.strip():
+            return
+        try:
+            custom_id, kind = _ids_of(line)
+        except ValueError:
+            return
+        self.seen.add(custom_id)
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.resumed += 1
 
     def start_stream(self, response: httpx.Response) -> None:
         """A new (or repeated) results response: forget any unfinished line."""
