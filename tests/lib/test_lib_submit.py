@@ -332,3 +332,15 @@ async def test_an_interrupted_submit_logs_the_batches_left_running(
         await submit(kit, requests(), max_requests_per_batch=5)
     assert "interrupted after creating batches" in caplog.text
     assert kit.emu.count("create") == 2
+
+
+async def test_a_results_stream_cut_mid_job_ends_the_iteration(kit: Kit) -> None:
+    from anthropic import APIConnectionError
+
+    job = await submit(kit, make_requests(6), max_requests_per_batch=3)
+    await kit.call(job, "wait")
+    kit.emu.faults.add(Fault.cut_stream(50, times=1))
+    results = job.results()
+    with pytest.raises(APIConnectionError):
+        await kit.drain(results)
+    assert await kit.drain(results) == []  # not silently resumed with the next batch

@@ -244,6 +244,11 @@ class AsyncJobResults:
             except StopAsyncIteration:
                 await self._close_stream()
                 self._index += 1
+            except BaseException:
+                # A failed stream ends the iteration (as a generator's would): never
+                # carry on with the next batch as if this one had been read in full.
+                await self.aclose()
+                raise
 
     async def _open(self, index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
         job, target = self._job, self._targets[index]
