@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections import Counter
-from typing import Callable, List
+from typing import Callable, Dict, List
 
 from anthropic import Anthropic
 from anthropic.types.messages import MessageBatch
@@ -145,9 +145,7 @@ def main() -> int:
     with client:
         requests = build_requests()
         batch = client.messages.batches.create(requests=requests)
-        print(
-            f"Created {batch.id} with {len(requests)} requests; status {batch.processing_status}."
-        )
+        print(f"Created {batch.id} with {len(requests)} requests ({batch.processing_status}).")
 
         started = now()
 
@@ -162,7 +160,7 @@ def main() -> int:
         print(f"Ended after {int(now() - started) // 60} minutes: {dict(batch.request_counts)}")
 
         kinds: Counter[str] = Counter()
-        answers: List[str] = []
+        answers: Dict[str, str] = {}
         failures: List[str] = []
         output_tokens = 0
         with client.messages.batches.results(batch) as results:
@@ -171,12 +169,11 @@ def main() -> int:
                 kinds[result.type] += 1
                 if result.type == "succeeded":
                     output_tokens += result.message.usage.output_tokens
-                    text = next((b.text for b in result.message.content if b.type == "text"), None)
-                    tool = next(
-                        (b.name for b in result.message.content if b.type == "tool_use"), None
-                    )
-                    shown = text if text is not None else f"(calls tool {tool})"
-                    answers.append(f"  {entry.custom_id:<16} {shown[:70]}")
+                    content = result.message.content
+                    tool = next((b for b in content if b.type == "tool_use"), None)
+                    text = next((b.text for b in content if b.type == "text"), "")
+                    shown = f"(calls tool {tool.name} with {tool.input})" if tool else text
+                    answers[entry.custom_id] = shown[:70]
                 elif result.type == "errored":
                     failures.append(
                         f"  {entry.custom_id:<16} {result.error.error.type}: "
@@ -186,7 +183,9 @@ def main() -> int:
         print("\nResults by type: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
         print(f"Output tokens: {output_tokens}")
         print("A few answers:")
-        print("\n".join(sorted(answers)[:5]))
+        for custom_id in ("question-00", "question-03", "concise-system", "weather-tool"):
+            if custom_id in answers:
+                print(f"  {custom_id:<16} {answers[custom_id]}")
         if failures:
             print("Errored (fix these requests before retrying):")
             print("\n".join(sorted(failures)))

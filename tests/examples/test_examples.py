@@ -48,6 +48,6 @@ def test_quickstart_summarizes_a_realistic_job() -> None:
     assert "with 20 requests" in out
     assert "Results by type: errored 2, succeeded 18" in out
     assert "bad-role" in out and "invalid_request_error" in out
-    assert "(calls tool get_weather)" in out
+    assert "(calls tool get_weather with" in out
     # progress lines were shown while waiting
     assert "in_progress" in out and "] ended" in out
