@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import API_DIR
 
 from anthropic.lib import BatchResultError
 from anthropic.types.messages import MessageBatchIndividualResponse
+from support import API_DIR
 
 LINES = (API_DIR / "batch.results.jsonl").read_bytes().splitlines()
 ENTRIES = {e.custom_id: e for e in map(MessageBatchIndividualResponse.model_validate_json, LINES)}
