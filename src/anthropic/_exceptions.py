@@ -111,7 +111,7 @@ class APIStatusError(APIError):
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
-        self.request_id = response.headers.get("request-id")
+        self.request_id = response.headers.get("request-id") or _body_request_id(body)
         from ._core.retry import retry_after_seconds
 
         self.retry_after = retry_after_seconds(response.headers)
@@ -282,6 +282,15 @@ class MissingCredentialsError(AnthropicError, TypeError):
             "Could not resolve authentication: pass api_key=... or auth_token=... to the "
             "client, or set the ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN environment variable."
         )
+
+
+def _body_request_id(body: object) -> Optional[str]:
+    """Error bodies repeat the request id; use it when the header is missing."""
+    if isinstance(body, dict):
+        value = body.get("request_id")  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]
+        if isinstance(value, str) and value:
+            return value
+    return None
 
 
 _STATUS_TO_CLASS: dict[int, type[APIStatusError]] = {

@@ -193,3 +193,16 @@ def test_parse_body_rejects_non_json_with_validation_error() -> None:
         resp,
     )
     assert err.__cause__ is None
+
+
+def test_request_id_falls_back_to_the_error_body_when_the_header_is_missing() -> None:
+    import httpx
+
+    from anthropic._core.response import status_error
+
+    request = httpx.Request("GET", "https://api.anthropic.com/v1/messages/batches/x")
+    body = b'{"type":"error","error":{"type":"not_found_error","message":"nope"},"request_id":"req_body"}'
+    response = httpx.Response(404, content=body, request=request)
+    err = status_error(response)
+    assert err.request_id == "req_body"
+    assert str(err) == "404 not_found_error: nope (request_id: req_body)"

@@ -379,3 +379,15 @@ async def test_create_gives_up_after_max_retries(api: Api) -> None:
         await api.call("create", requests=[req("a")])
     assert len(api.router.calls) == 3  # 1 + max_retries (2)
     assert len(api.sleeps) == 2
+
+
+def test_stream_none_is_rejected_like_any_value_but_false() -> None:
+    import pytest as _pytest
+
+    from anthropic import InvalidBatchRequestError
+    from anthropic._core.batch_requests import validate_requests
+
+    params = {"model": "m", "max_tokens": 1, "messages": [], "stream": None}
+    with _pytest.raises(InvalidBatchRequestError) as info:
+        validate_requests([{"custom_id": "a", "params": params}])
+    assert info.value.field == "params.stream"

@@ -154,8 +154,8 @@ def _check_params(index: int, custom_id: str, params: object) -> None:
             f"must be a list of messages, got {type(messages).__name__}",
             "Pass messages=[{'role': 'user', 'content': '...'}].",
         )
-    stream = p.get("stream")
-    if stream is not None and stream is not False:
+    stream = p.get("stream", False)
+    if stream is not False:
         raise _fail(
             index,
             custom_id,
