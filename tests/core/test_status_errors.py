@@ -201,7 +201,10 @@ def test_request_id_falls_back_to_the_error_body_when_the_header_is_missing() ->
     from anthropic._core.response import status_error
 
     request = httpx.Request("GET", "https://api.anthropic.com/v1/messages/batches/x")
-    body = b'{"type":"error","error":{"type":"not_found_error","message":"nope"},"request_id":"req_body"}'
+    body = (
+        b'{"type":"error","error":{"type":"not_found_error","message":"nope"},'
+        b'"request_id":"req_body"}'
+    )
     response = httpx.Response(404, content=body, request=request)
     err = status_error(response)
     assert err.request_id == "req_body"
