@@ -1,0 +1,45 @@
+"""The benchmark suite cannot rot: every scenario runs at tiny sizes and verifies itself.
+
+Ratios are not checked here (tiny sizes say nothing about speed); each scenario's own
+verification (counts, ids, content of what was sent and parsed) must pass.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import run as bench_run  # noqa: E402
+
+pytestmark = pytest.mark.timeout(60)
+
+
+@pytest.mark.parametrize("name", list(bench_run.SCENARIOS))
+def test_scenario_runs_and_verifies_in_quick_mode(name: str) -> None:
+    rows = bench_run.run_scenario(name, quick=True)
+    assert rows
+    for row in rows:
+        assert row.verified, f"{row.name}: {row.note}"
+        assert row.ours > 0 and row.raw > 0
+
+
+def test_verification_catches_a_wrong_result() -> None:
+    import _harness as h
+
+    def verify(value: int) -> None:
+        h.check(value == 1, "wrong")
+
+    with pytest.raises(h.VerificationError):
+        h.compare("x", ours=lambda: 2, raw=lambda: 1, verify=verify, rounds=1, target=1)
+
+
+def test_table_and_exit_code_in_quick_mode(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_run.main(["--quick", "--only", "create", "--markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| create with 50 requests |" in out
+    assert "Machine:" in out
