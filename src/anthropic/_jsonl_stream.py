@@ -68,13 +68,17 @@ class LineParser(Generic[_T]):
         try:
             return self._validate(line)
         except pydantic.ValidationError as exc:
-            if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
+            import json
+
+            syntax = any(e["type"] == "json_invalid" for e in exc.errors(include_url=False))
+            # A line that is JSON but not an object (null, 5, [...]) is no result either:
+            # lenient construction would hand the loop a None or an int as an entry.
+            value = None if syntax else json.loads(line)
+            if not isinstance(value, dict):
                 raise ResultsDecodeError(
                     self._response, line_number=self._lineno, line=line
                 ) from None
-            import json
-
-            return construct_lenient(self._tp, json.loads(line))  # type: ignore[no-any-return]
+            return construct_lenient(self._tp, value)  # type: ignore[no-any-return]
 
 
 class JSONLDecoder(Generic[_T]):

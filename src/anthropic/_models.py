@@ -113,7 +113,16 @@ def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
             raise
         import json
 
-        return cast(_T, construct_lenient(tp, json.loads(content)))
+        value: object = json.loads(content)
+        is_model = isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
+        if is_model and not _is_json_object(value):
+            raise  # a model needs a JSON object: ``null`` or ``[]`` is no batch at all
+        return cast(_T, construct_lenient(tp, value))
+
+
+def _is_json_object(value: object) -> bool:
+    # A plain bool (not a TypeGuard) on purpose: callers keep ``value`` as ``object``.
+    return isinstance(value, dict)
 
 
 def _is_json_syntax_error(exc: ValidationError) -> bool:

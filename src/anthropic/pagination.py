@@ -31,6 +31,7 @@ from typing import (
     List,
     Mapping,
     Optional,
+    Set,
     TypeVar,
 )
 
@@ -89,6 +90,18 @@ def next_page_params(
     return nxt
 
 
+def _visit(seen: Set[object], params: Mapping[str, object]) -> None:
+    """Remember the cursor of a page about to be fetched; a cursor fetched before in the
+    same iteration means the pages form a cycle (A -> B -> A), which would never end."""
+    cursor = (params.get("after_id"), params.get("before_id"))
+    if cursor in seen:
+        raise PaginationError(
+            f"The next page's cursor (after_id, before_id)={cursor!r} was already fetched "
+            f"in this iteration: the pages form a cycle; stopping instead of looping forever."
+        )
+    seen.add(cursor)
+
+
 class _BasePage(BaseModel, Generic[_T]):
     data: List[_T]
     has_more: bool = False
@@ -131,10 +144,14 @@ class SyncPage(_BasePage[_T], Generic[_T]):
     def iter_pages(self) -> Iterator[SyncPage[_T]]:
         """This page, then each following page, fetched lazily."""
         page: SyncPage[_T] = self
+        seen: Set[object] = set()
+        _visit(seen, getattr(self, "_params", {}))
         while True:
             yield page
-            if page.next_page_info() is None:
+            info = page.next_page_info()
+            if info is None:
                 return
+            _visit(seen, info.params)
             page = page.get_next_page()
 
     def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
@@ -151,19 +168,78 @@ class AsyncPage(_BasePage[_T], Generic[_T]):
             raise PaginationError("No next page: has_more is false. Check has_next_page() first.")
         return await self._fetch(info.params)  # type: ignore[no-any-return,attr-defined]
 
-    async def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
+    def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
         """This page, then each following page, fetched lazily."""
-        page: AsyncPage[_T] = self
-        while True:
-            yield page
-            if page.next_page_info() is None:
-                return
-            page = await page.get_next_page()
+        return _AsyncPages(self)
 
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        async for page in self.iter_pages():
-            for item in page.data:
-                yield item
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return _AsyncItems(_AsyncPages(self))
+
+
+# The async iterators are objects, not async generators: a loop left with ``break``
+# abandons one, and trio warns (ResourceWarning) about every abandoned async generator
+# when it is garbage collected. These hold no connection, so dropping them is harmless.
+
+
+class _AsyncPages(Generic[_T]):
+    """The pages from ``first`` on (``first`` is fetched by ``fetch_first`` if None)."""
+
+    __slots__ = ("_fetch_first", "_page", "_seen", "_started")
+
+    def __init__(
+        self,
+        first: Optional[AsyncPage[_T]],
+        fetch_first: Optional[Callable[[], Awaitable[Any]]] = None,
+    ) -> None:
+        self._page = first
+        self._fetch_first = fetch_first
+        self._started = False
+        self._seen: Set[object] = set()
+
+    def __aiter__(self) -> _AsyncPages[_T]:
+        return self
+
+    async def __anext__(self) -> AsyncPage[_T]:
+        page = self._page
+        if page is None:
+            fetch = self._fetch_first
+            if fetch is None:
+                raise StopAsyncIteration
+            self._fetch_first = None
+            page = self._page = await fetch()
+        elif self._started:
+            info = page.next_page_info()
+            if info is None:
+                self._page = None
+                raise StopAsyncIteration
+            _visit(self._seen, info.params)
+            page = self._page = await page.get_next_page()
+        if not self._started:
+            _visit(self._seen, getattr(page, "_params", {}))
+        self._started = True
+        return page
+
+
+class _AsyncItems(Generic[_T]):
+    """Every item of every page of ``pages``."""
+
+    __slots__ = ("_data", "_index", "_pages")
+
+    def __init__(self, pages: _AsyncPages[_T]) -> None:
+        self._pages = pages
+        self._data: List[_T] = []
+        self._index = 0
+
+    def __aiter__(self) -> _AsyncItems[_T]:
+        return self
+
+    async def __anext__(self) -> _T:
+        while self._index >= len(self._data):
+            self._data = (await self._pages.__anext__()).data
+            self._index = 0
+        item = self._data[self._index]
+        self._index += 1
+        return item
 
 
 class AsyncPaginator(Generic[_T]):
@@ -178,7 +254,5 @@ class AsyncPaginator(Generic[_T]):
     def __await__(self) -> Generator[Any, None, AsyncPage[_T]]:
         return self._first().__await__()
 
-    async def __aiter__(self) -> AsyncIterator[_T]:
-        page: AsyncPage[_T] = await self._first()
-        async for item in page:
-            yield item
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return _AsyncItems(_AsyncPages(None, self._first))

@@ -26,6 +26,12 @@ _OFFLOAD_BYTES = 256 * 1024
 _CUT_MESSAGE = "peer closed connection without sending complete message body"
 
 
+def _raw_path(url: httpx.URL) -> str:
+    # Route on the path as sent (percent-encoded): ``url.path`` is decoded, and an id such
+    # as "a/b" (sent as "a%2Fb") would become two path segments, i.e. another route.
+    return url.raw_path.split(b"?", 1)[0].decode("ascii")
+
+
 def _host(url: httpx.URL) -> str:
     return f"{url.scheme}://{url.netloc.decode('ascii')}"
 
@@ -77,12 +83,19 @@ class _SyncStream(httpx.SyncByteStream):
 class _AsyncStream(httpx.AsyncByteStream):
     # Chunks are cheap slices of stored bytes, so iterating inline does not block the
     # loop for long; 64 KiB per step keeps the per-await overhead negligible.
+    # An iterator object, not an async generator: one abandoned by a client that stops
+    # reading early would make trio warn (ResourceWarning) when it is garbage collected.
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self._chunks = chunks
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self._chunks:
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return self
+
+    async def __anext__(self) -> bytes:
+        try:
+            return next(self._chunks)
+        except StopIteration:
+            raise StopAsyncIteration from None
 
     async def aclose(self) -> None:
         close = getattr(self._chunks, "close", None)
@@ -118,7 +131,7 @@ class EmulatorTransport(httpx.BaseTransport):
         url = request.url
         reply = self._handler.handle(
             request.method,
-            url.path,
+            _raw_path(url),
             url.query.decode("ascii"),
             request.headers,
             request.read(),
@@ -139,7 +152,7 @@ class AsyncEmulatorTransport(httpx.AsyncBaseTransport):
         body = await request.aread()
         args = (
             request.method,
-            url.path,
+            _raw_path(url),
             url.query.decode("ascii"),
             request.headers,
             body,
