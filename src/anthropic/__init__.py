@@ -44,13 +44,13 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._logs import setup_logging as _setup_logging
-from ._models import BaseModel
 from ._response import APIResponse, AsyncAPIResponse
 from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
     from . import emulator, lib, pagination, resources, types
+    from ._models import BaseModel
 
 __all__ = [
     "DEFAULT_CONNECTION_LIMITS",
@@ -105,6 +105,12 @@ _LAZY_MODULES = {"emulator", "lib", "pagination", "resources", "types"}
 
 
 def __getattr__(name: str) -> Any:
+    # pydantic and the type modules load on first use: ``import anthropic`` stays cheap.
+    if name == "BaseModel":
+        from ._models import BaseModel
+
+        globals()["BaseModel"] = BaseModel
+        return BaseModel
     if name in _LAZY_MODULES:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module

@@ -11,12 +11,10 @@ async with AsyncAnthropic() as client:
 
 from __future__ import annotations
 
-import time
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Awaitable, Callable, Mapping, Optional, TypeVar, Union
 
-import anyio
 import httpx
 
 from ._base_client import BaseClient, DefaultAsyncHttpxClient, DefaultHttpxClient, model_parser
@@ -88,7 +86,7 @@ class Anthropic(BaseClient):
         self._sender = SyncSender(
             self._http,
             self._config.origin,
-            sleep=_sleep or time.sleep,
+            sleep=_sleep,
             clock=self._clock,
             rand=self._rand,
         )
@@ -283,7 +281,7 @@ class AsyncAnthropic(BaseClient):
         self._sender = AsyncSender(
             self._http,
             self._config.origin,
-            sleep=_sleep or anyio.sleep,
+            sleep=_sleep,
             clock=self._clock,
             rand=self._rand,
         )

@@ -81,3 +81,23 @@ def test_unknown_attribute_raises() -> None:
         assert "does_not_exist" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
+
+
+def test_import_anthropic_loads_neither_pydantic_nor_anyio() -> None:
+    # Import time is a benchmark target: pydantic and anyio load on first use.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, anthropic; "
+        "print(sorted(m for m in ('pydantic.main', 'pydantic_core', 'anyio') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_base_model_is_still_importable_from_the_package() -> None:
+    from anthropic import BaseModel
+    from anthropic._models import BaseModel as Impl
+
+    assert BaseModel is Impl

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Optional, Union
 
 import httpx
-import pydantic_core
 
 from .._exceptions import MissingCredentialsError
 from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
@@ -80,8 +79,13 @@ class RequestSpec:
 
 
 def serialize_json(value: object) -> bytes:
-    """Serialize a request body to compact JSON bytes (pydantic-core's Rust encoder)."""
-    return pydantic_core.to_json(value)
+    """Serialize a request body to compact JSON bytes (pydantic-core's Rust encoder).
+
+    Imported on first use so ``import anthropic`` does not pay for pydantic.
+    """
+    from pydantic_core import to_json
+
+    return to_json(value)
 
 
 def merge_headers(

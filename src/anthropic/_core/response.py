@@ -10,10 +10,8 @@ import json
 from typing import Any, TypeVar, cast
 
 import httpx
-from pydantic import ValidationError
 
 from .._exceptions import APIResponseValidationError, APIStatusError, status_error_class
-from .._models import parse_json, set_request_id
 
 __all__ = ["error_message", "parse_body", "status_error"]
 
@@ -53,6 +51,11 @@ def status_error(response: httpx.Response) -> APIStatusError:
 
 def parse_body(cast_to: type[_T], response: httpx.Response) -> _T:
     """Parse a read 2xx body into ``cast_to`` and attach the response's request id."""
+    # pydantic loads on the first parse, not at ``import anthropic``.
+    from pydantic import ValidationError
+
+    from .._models import parse_json, set_request_id
+
     content = response.content
     try:
         parsed = parse_json(cast_to, content)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable, Optional
 
-import anyio
 import httpx
 
 from .._core.request import RequestSpec
@@ -28,12 +27,12 @@ class AsyncSender(SenderBase):
         http: httpx.AsyncClient,
         origin: Origin,
         *,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        sleep: Optional[Callable[[float], Awaitable[None]]] = None,
         **kw: Callable[[], float],
     ) -> None:
         super().__init__(origin, **kw)
         self.http = http
-        self.sleep = sleep
+        self.sleep = sleep or _anyio_sleep
 
     async def send(
         self, request: httpx.Request, spec: RequestSpec, policy: RetryPolicy, *, read: bool
@@ -80,7 +79,15 @@ class AsyncSender(SenderBase):
             current, hops = nxt, hops + 1
 
 
+async def _anyio_sleep(seconds: float) -> None:
+    import anyio  # on first use: sync-only programs never import it
+
+    await anyio.sleep(seconds)
+
+
 async def _close_shielded(response: httpx.Response) -> None:
     # Cancellation must still release the connection: close inside a shielded scope.
+    import anyio
+
     with anyio.CancelScope(shield=True):
         await response.aclose()

@@ -30,12 +30,12 @@ class SyncSender(SenderBase):
         http: httpx.Client,
         origin: Origin,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Optional[Callable[[float], None]] = None,
         **kw: Callable[[], float],
     ) -> None:
         super().__init__(origin, **kw)
         self.http = http
-        self.sleep = sleep
+        self.sleep = sleep or time.sleep
 
     def send(
         self, request: httpx.Request, spec: RequestSpec, policy: RetryPolicy, *, read: bool
