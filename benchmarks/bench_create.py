@@ -15,37 +15,15 @@ every request (custom_id format and uniqueness, model, max_tokens, messages, str
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import List, Optional
+from typing import List
 
 import _harness as h
 import httpx
-import pydantic
+from _raw_batch import RawBatch
 
 import anthropic
 
 BATCH_ID = "msgbatch_0000000000000000000000bench"
-
-
-class RawRequestCounts(pydantic.BaseModel):
-    processing: int
-    succeeded: int
-    errored: int
-    canceled: int
-    expired: int
-
-
-class RawBatch(pydantic.BaseModel):
-    id: str
-    type: str
-    processing_status: str
-    request_counts: RawRequestCounts
-    created_at: datetime
-    expires_at: datetime
-    ended_at: Optional[datetime] = None
-    cancel_initiated_at: Optional[datetime] = None
-    archived_at: Optional[datetime] = None
-    results_url: Optional[str] = None
 
 
 def make_requests(n: int) -> List[dict]:

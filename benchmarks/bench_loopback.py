@@ -23,12 +23,11 @@ import asyncio
 import subprocess
 import sys
 import time
-from datetime import datetime
-from typing import Any, Awaitable, Callable, List, Optional
+from typing import Any, Awaitable, Callable, List
 
 import _harness as h
 import httpx
-import pydantic
+from _raw_batch import RawBatch
 
 import anthropic
 
@@ -40,27 +39,6 @@ print(server.base_url, flush=True)
 sys.stdin.read()   # run until the parent closes our stdin
 server.stop()
 """
-
-
-class RawRequestCounts(pydantic.BaseModel):
-    processing: int
-    succeeded: int
-    errored: int
-    canceled: int
-    expired: int
-
-
-class RawBatch(pydantic.BaseModel):
-    id: str
-    type: str
-    processing_status: str
-    request_counts: RawRequestCounts
-    created_at: datetime
-    expires_at: datetime
-    ended_at: Optional[datetime] = None
-    cancel_initiated_at: Optional[datetime] = None
-    archived_at: Optional[datetime] = None
-    results_url: Optional[str] = None
 
 
 class Server:

@@ -20,29 +20,9 @@ from typing import Dict, List, Optional, Tuple
 import _harness as h
 import httpx
 import pydantic
+from _raw_batch import RawBatch
 
 import anthropic
-
-
-class RawRequestCounts(pydantic.BaseModel):
-    processing: int
-    succeeded: int
-    errored: int
-    canceled: int
-    expired: int
-
-
-class RawBatch(pydantic.BaseModel):
-    id: str
-    type: str
-    processing_status: str
-    request_counts: RawRequestCounts
-    created_at: datetime
-    expires_at: datetime
-    ended_at: Optional[datetime] = None
-    cancel_initiated_at: Optional[datetime] = None
-    archived_at: Optional[datetime] = None
-    results_url: Optional[str] = None
 
 
 class RawPage(pydantic.BaseModel):

@@ -16,36 +16,15 @@ import asyncio
 import json
 import time
 from datetime import datetime
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 import _harness as h
 import httpx
-import pydantic
+from _raw_batch import RawBatch
 
 import anthropic
 
 # -- the raw floor's own model (same fields as the SDK's MessageBatch) -------------------
-
-
-class RawRequestCounts(pydantic.BaseModel):
-    processing: int
-    succeeded: int
-    errored: int
-    canceled: int
-    expired: int
-
-
-class RawBatch(pydantic.BaseModel):
-    id: str
-    type: str
-    processing_status: str
-    request_counts: RawRequestCounts
-    created_at: datetime
-    expires_at: datetime
-    ended_at: Optional[datetime] = None
-    cancel_initiated_at: Optional[datetime] = None
-    archived_at: Optional[datetime] = None
-    results_url: Optional[str] = None
 
 
 # -- data and transport --------------------------------------------------------------------
