@@ -189,7 +189,7 @@ PARAMS = st.fixed_dictionaries(
         "messages": st.lists(st.fixed_dictionaries({"role": st.just("user")}), max_size=2)
         | ANY
         | st.dictionaries(st.text(max_size=2), ANY, max_size=1),
-        "stream": st.sampled_from([False, True, None]) | ANY,
+        "stream": st.sampled_from([False, True, None, 0]) | ANY,
         "temperature": ANY,
     },
 )
@@ -239,14 +239,21 @@ def acceptable(requests: List[Any]) -> Tuple[bool, List[Dict[str, Any]]]:
             return False, []
         if not isinstance(messages, list):
             return False, []
-        if params.get("stream") not in (None, False):
+        if "stream" in params and params["stream"] is not False:  # None is sent as null
             return False, []
         out.append(req if "params" in req else {"custom_id": cid, "params": params})
     return bool(out), out
 
 
+VALID = {"model": "claude-x", "max_tokens": 1, "messages": []}
+
+
 @FUZZ
 @given(requests=st.lists(REQUEST, max_size=4))
+@example(requests=[{"custom_id": "a", "params": VALID}])
+@example(requests=[{"custom_id": "a", "params": {**VALID, "stream": None}}])
+@example(requests=[{"custom_id": "a", "method": "POST", "url": "/v1/messages", "body": VALID}])
+@example(requests=[{"custom_id": "a", "params": VALID}, {"custom_id": "a", "params": VALID}])
 def test_any_request_list_is_rejected_locally_or_sent_exactly(requests: List[Any]) -> None:
     created = api_bytes("batch.in_progress.json")
     client = REC.reset(lambda request: httpx.Response(200, content=created))
