@@ -19,7 +19,7 @@
     │   │   ├── APITimeoutError          the request timed out
     │   │   └── BatchCreateOutcomeUnknownError   a create was sent but its outcome is unknown
     │   └── APIResponseValidationError   the response body is not what the API promises
-    │       └── ResultsDecodeError       a results (JSONL) line is not valid JSON
+    │       └── ResultsDecodeError       a results (JSONL) line is not a result
     ├── BatchNotEndedError               results asked for before processing ended
     ├── PaginationError                  a page said "more" but gave no usable cursor
     └── MissingCredentialsError          no API key or auth token was configured (+TypeError)
@@ -236,16 +236,24 @@ class APIResponseValidationError(APIError):
 
 
 class ResultsDecodeError(APIResponseValidationError):
-    """A line of a results stream is not valid JSON; ``line_number`` is 1-based."""
+    """A line of a results stream is not a result (not JSON, or not a result object);
+    ``line_number`` is 1-based."""
 
     line_number: int
 
-    def __init__(self, response: httpx.Response, *, line_number: int, line: bytes) -> None:
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        line_number: int,
+        line: bytes,
+        reason: str = "not valid JSON",
+    ) -> None:
         preview = line[:80].decode("utf-8", "replace")
         super().__init__(
             response,
             None,
-            message=f"results line {line_number} is not valid JSON: {preview!r}",
+            message=f"results line {line_number} is {reason}: {preview!r}",
         )
         self.line_number = line_number
 

@@ -27,7 +27,7 @@ import pydantic
 
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
-from ._models import construct_lenient, get_adapter
+from ._models import UnusableBody, get_adapter, recover
 from ._transport.errors import translate
 
 __all__ = ["AsyncJSONLDecoder", "AsyncStreamHandle", "JSONLDecoder", "LineParser"]
@@ -68,17 +68,18 @@ class LineParser(Generic[_T]):
         try:
             return self._validate(line)
         except pydantic.ValidationError as exc:
-            import json
+            # Not JSON, or JSON that cannot be a result line (null, 5, [...], no custom_id):
+            # an error naming the line, never a None or an int handed to the loop.
+            try:
+                if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
+                    raise UnusableBody("not valid JSON") from None
+                import json
 
-            syntax = any(e["type"] == "json_invalid" for e in exc.errors(include_url=False))
-            # A line that is JSON but not an object (null, 5, [...]) is no result either:
-            # lenient construction would hand the loop a None or an int as an entry.
-            value = None if syntax else json.loads(line)
-            if not isinstance(value, dict):
+                return recover(self._tp, json.loads(line))  # type: ignore[no-any-return]
+            except UnusableBody as why:
                 raise ResultsDecodeError(
-                    self._response, line_number=self._lineno, line=line
+                    self._response, line_number=self._lineno, line=line, reason=str(why)
                 ) from None
-            return construct_lenient(self._tp, value)  # type: ignore[no-any-return]
 
 
 class JSONLDecoder(Generic[_T]):

@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING, Any, Literal, Optional, TypeVar, Union, cast
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-__all__ = ["BaseModel", "construct_lenient", "get_adapter", "parse_json", "set_request_id"]
+__all__ = [
+    "BaseModel",
+    "UnusableBody",
+    "construct_lenient",
+    "get_adapter",
+    "parse_json",
+    "recover",
+    "set_request_id",
+]
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=pydantic.BaseModel)
@@ -64,7 +72,11 @@ class BaseModel(pydantic.BaseModel):
         ``mode="json"`` makes every value JSON-serializable (datetimes become strings).
         """
         return self.model_dump(
-            mode=mode, by_alias=by_alias, exclude_unset=exclude_unset, exclude_none=exclude_none
+            mode=mode,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_none=exclude_none,
+            warnings=False,  # leniently built models hold raw values on purpose
         )
 
     def to_json(
@@ -77,7 +89,11 @@ class BaseModel(pydantic.BaseModel):
     ) -> str:
         """Return the model as a JSON string (pretty-printed with ``indent=2`` by default)."""
         return self.model_dump_json(
-            indent=indent, by_alias=by_alias, exclude_unset=exclude_unset, exclude_none=exclude_none
+            indent=indent,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_none=exclude_none,
+            warnings=False,
         )
 
 
@@ -97,12 +113,17 @@ def get_adapter(tp: type[_T]) -> TypeAdapter[_T]:
     return cast("TypeAdapter[_T]", _adapter(cast(Any, tp)))
 
 
+class UnusableBody(ValueError):
+    """JSON that cannot stand for the expected type even leniently (reason in the message)."""
+
+
 def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
     """Parse JSON bytes straight into ``tp`` with pydantic's JSON parser.
 
     If the payload does not fit the declared type (the API changed shape), fall back to a
     lenient construction instead of failing: a long results loop must not die on one line.
-    Bytes that are not JSON at all still raise ``ValidationError``.
+    Raises ``UnusableBody`` for bytes that are not JSON, and for JSON that cannot be a
+    ``tp`` at all (see ``recover``).
     """
     try:
         if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
@@ -110,19 +131,35 @@ def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
         return get_adapter(tp).validate_json(content)
     except ValidationError as exc:
         if _is_json_syntax_error(exc):
-            raise
+            raise UnusableBody(f"not valid JSON ({exc.errors()[0]['msg']})") from None
         import json
 
-        value: object = json.loads(content)
-        is_model = isinstance(tp, type) and issubclass(tp, pydantic.BaseModel)
-        if is_model and not _is_json_object(value):
-            raise  # a model needs a JSON object: ``null`` or ``[]`` is no batch at all
-        return cast(_T, construct_lenient(tp, value))
+        return cast(_T, recover(tp, json.loads(content)))
 
 
-def _is_json_object(value: object) -> bool:
-    # A plain bool (not a TypeGuard) on purpose: callers keep ``value`` as ``object``.
-    return isinstance(value, dict)
+def recover(tp: Any, value: object) -> Any:
+    """Leniently build ``tp`` from JSON ``value`` that failed validation.
+
+    A model needs a JSON object that has at least its required top-level fields; anything
+    less (``null``, ``5``, ``[]``, an object of another kind) raises ``UnusableBody``
+    rather than handing the caller a half-built object whose attributes fail later.
+    """
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        data = _as_object(value)
+        missing = [
+            info.alias or name
+            for name, info in tp.model_fields.items()
+            if info.is_required() and (info.alias or name) not in data
+        ]
+        if missing:
+            raise UnusableBody(f"missing required field(s) {', '.join(missing)}")
+    return construct_lenient(tp, value)
+
+
+def _as_object(value: object) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise UnusableBody(f"expected a JSON object, got {type(value).__name__}")
+    return cast("dict[str, object]", value)
 
 
 def _is_json_syntax_error(exc: ValidationError) -> bool:

@@ -20,7 +20,7 @@ import httpx
 
 from anthropic import Anthropic, AsyncAnthropic, DefaultAsyncHttpxClient, DefaultHttpxClient
 from anthropic._models import BaseModel
-from support import TEST_KEY, Router
+from support import TEST_KEY, Router, api_bytes
 
 AnyClient = Union[Anthropic, AsyncAnthropic]
 HandlerLike = Union[Router, Callable[[httpx.Request], httpx.Response], httpx.BaseTransport]
@@ -104,7 +104,7 @@ class Recorder:
     from a queue (the last reply repeats)."""
 
     def __init__(self, *replies: Union[httpx.Response, Exception]) -> None:
-        self.replies = list(replies) or [httpx.Response(200, json={})]
+        self.replies = list(replies) or [httpx.Response(200, content=api_bytes("batch.ended.json"))]
         self.requests: List[httpx.Request] = []
         self.headers: List[Dict[str, str]] = []
         self.urls: List[str] = []

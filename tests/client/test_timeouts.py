@@ -14,6 +14,7 @@ from anthropic import (
     DefaultAsyncHttpxClient,
     DefaultHttpxClient,
 )
+from support import api_bytes
 
 # (connect, read, write, pool) as httpx hands them to the transport
 Phases = Dict[str, Optional[float]]
@@ -27,7 +28,7 @@ class TimeoutRecorder:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.timeouts.append(dict(request.extensions["timeout"]))
         self.read_headers.append(request.headers.get("x-stainless-read-timeout"))
-        return httpx.Response(200, json={})
+        return httpx.Response(200, content=api_bytes("batch.ended.json"))
 
 
 def phases(connect: Any, read: Any, write: Any, pool: Any) -> Phases:

@@ -25,12 +25,12 @@ CREDENTIAL_HEADERS = ("x-api-key", "authorization", "proxy-authorization", "cook
 STRANGERS = ("https://evil.example", "https://api.example:8443", "http://api.example")
 
 
-def body_for(method: str, path: str) -> Tuple[bytes, str]:
+def body_for(method: str, path: str, *, from_create: bool = False) -> Tuple[bytes, str]:
     if path.endswith("/results"):
         return api_bytes("batch.results.jsonl"), "application/x-jsonl"
     if method == "DELETE":
         return api_bytes("batch.deleted.json"), "application/json"
-    if path == "/v1/messages/batches" and method == "GET":
+    if path == "/v1/messages/batches" and method == "GET" and not from_create:
         return api_bytes("batch.list.page2.json"), "application/json"
     return api_bytes("batch.ended.json"), "application/json"
 
@@ -53,7 +53,10 @@ class Network:
         if origin == self.origin(httpx.URL(BASE)) and self.status:
             target = self.stranger.copy_with(path=request.url.path, query=request.url.query or None)
             return httpx.Response(self.status, headers={"location": str(target)})
-        body, ctype = body_for(request.method, request.url.path)
+        # A create redirected with 301/302/303 arrives as a GET of the create path: answer
+        # it with a batch, as the original POST would have been answered.
+        from_create = len(self.seen) > 1 and self.seen[0][1].method == "POST"
+        body, ctype = body_for(request.method, request.url.path, from_create=from_create)
         return httpx.Response(200, content=body, headers={"content-type": ctype})
 
     def leaks(self) -> List[str]:

@@ -49,21 +49,23 @@ def status_error(response: httpx.Response) -> APIStatusError:
     return cls(error_message(response.status_code, body), response=response, body=body)
 
 
+def _type_name(tp: object) -> str:
+    return getattr(tp, "__name__", None) or str(tp)
+
+
 def parse_body(cast_to: type[_T], response: httpx.Response) -> _T:
     """Parse a read 2xx body into ``cast_to`` and attach the response's request id."""
     # pydantic loads on the first parse, not at ``import anthropic``.
-    from pydantic import ValidationError
-
-    from .._models import parse_json, set_request_id
+    from .._models import UnusableBody, parse_json, set_request_id
 
     content = response.content
     try:
         parsed = parse_json(cast_to, content)
-    except ValidationError as exc:
+    except UnusableBody as exc:
         raise APIResponseValidationError(
             response,
             decode_body(content),
-            message=f"The API returned a body that is not valid JSON: {exc.errors()[0]['msg']}",
+            message=f"The API returned a body that is not a {_type_name(cast_to)}: {exc}",
         ) from None
     set_request_id(parsed, response.headers.get("request-id"))
     return parsed
