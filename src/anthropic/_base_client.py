@@ -200,17 +200,19 @@ class BaseClient:
             "_random": self._rand,
         }
 
-    def _after_copy(self: _Self, original: BaseClient, cleared: dict[str, bool]) -> _Self:
-        # A cleared credential must stay cleared even if the environment has one.
-        changes: dict[str, object] = {}
-        if cleared.get("api_key"):
-            changes["api_key"] = None
-        if cleared.get("auth_token"):
-            changes["auth_token"] = None
+    def _copy(self: _Self, http_client: object, **overrides: Any) -> _Self:
+        """The body of ``copy()`` for both clients: same pool, options overridden."""
+        kwargs = self._copy_kwargs(**overrides)
+        make: Any = type(self)  # Anthropic / AsyncAnthropic: both take these keywords
+        client: _Self = make(http_client=http_client, **kwargs)
+        client._owns_http = False
+        # A credential that is None (cleared now, or already absent here) must not come
+        # back from the environment in the copy.
+        changes = {k: None for k in ("api_key", "auth_token") if kwargs[k] is None}
         if changes:
-            self._config = self._config.replace(**changes)
-            self._config_changed()
-        return self
+            client._config = client._config.replace(**changes)
+            client._config_changed()
+        return client
 
     def _config_changed(self) -> None:
         """Drop whatever was derived from ``_config`` (the request builders)."""

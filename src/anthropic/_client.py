@@ -200,7 +200,8 @@ class Anthropic(BaseClient):
         ``auth_token=None`` removes that credential. Closing the copy leaves the shared
         pool open: close the original.
         """
-        kwargs = self._copy_kwargs(
+        return self._copy(
+            http_client or self._http,
             api_key=api_key,
             auth_token=auth_token,
             base_url=base_url,
@@ -210,12 +211,6 @@ class Anthropic(BaseClient):
             set_default_headers=set_default_headers,
             default_query=default_query,
             set_default_query=set_default_query,
-        )
-        client = type(self)(http_client=http_client or self._http, **kwargs)
-        client._owns_http = False
-        # None (passed, or inherited from this client) must not fall back to the environment
-        return client._after_copy(
-            self, {"api_key": kwargs["api_key"] is None, "auth_token": kwargs["auth_token"] is None}
         )
 
     with_options = copy
@@ -400,7 +395,8 @@ class AsyncAnthropic(BaseClient):
         set_default_query: Optional[Mapping[str, object]] = None,
     ) -> AsyncAnthropic:
         """See ``Anthropic.copy``."""
-        kwargs = self._copy_kwargs(
+        return self._copy(
+            http_client or self._http,
             api_key=api_key,
             auth_token=auth_token,
             base_url=base_url,
@@ -410,12 +406,6 @@ class AsyncAnthropic(BaseClient):
             set_default_headers=set_default_headers,
             default_query=default_query,
             set_default_query=set_default_query,
-        )
-        client = type(self)(http_client=http_client or self._http, **kwargs)
-        client._owns_http = False
-        # None (passed, or inherited from this client) must not fall back to the environment
-        return client._after_copy(
-            self, {"api_key": kwargs["api_key"] is None, "auth_token": kwargs["auth_token"] is None}
         )
 
     with_options = copy
