@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Union
 
-from ..._base_client import model_parser
+from ..._base_client import model_parser, page_parser
 from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
 from ..._response import Parser
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
@@ -114,18 +114,11 @@ class Batches(BatchWorkflows):
         params = specs.list_params(after_id, before_id, limit)
         client = self._client
 
-        def page_parser(params: Mapping[str, object]) -> Parser[SyncPage[MessageBatch]]:
-            def parse(response: object, retries: int) -> SyncPage[MessageBatch]:
-                page = _PAGE_PARSER.fn(response, retries)  # type: ignore[arg-type]
-                page._bind(params, fetch)
-                return page
+        def fetch(params: Mapping[str, object], inner: bool = True) -> SyncPage[MessageBatch]:
+            parser = page_parser(SyncPage[MessageBatch], params, fetch)
+            return client._execute(specs.list_spec(params, opts), parser, inner=inner)
 
-            return Parser(parse)
-
-        def fetch(params: Mapping[str, object]) -> SyncPage[MessageBatch]:
-            return client._execute(specs.list_spec(params, opts), page_parser(params), inner=True)
-
-        return client._execute(specs.list_spec(params, opts), page_parser(params))
+        return fetch(params, inner=False)
 
     def cancel(
         self,
@@ -232,22 +225,13 @@ class AsyncBatches(AsyncBatchWorkflows):
         params = specs.list_params(after_id, before_id, limit)
         client = self._client
 
-        def page_parser(params: Mapping[str, object]) -> Parser[AsyncPage[MessageBatch]]:
-            def parse(response: object, retries: int) -> AsyncPage[MessageBatch]:
-                page = _ASYNC_PAGE_PARSER.fn(response, retries)  # type: ignore[arg-type]
-                page._bind(params, fetch)
-                return page
+        async def fetch(
+            params: Mapping[str, object], inner: bool = True
+        ) -> AsyncPage[MessageBatch]:
+            parser = page_parser(AsyncPage[MessageBatch], params, fetch)
+            return await client._execute(specs.list_spec(params, opts), parser, inner=inner)
 
-            return Parser(parse)
-
-        async def fetch(params: Mapping[str, object]) -> AsyncPage[MessageBatch]:
-            return await client._execute(
-                specs.list_spec(params, opts), page_parser(params), inner=True
-            )
-
-        return AsyncPaginator(
-            lambda: client._execute(specs.list_spec(params, opts), page_parser(params))
-        )
+        return AsyncPaginator(lambda: fetch(params, inner=False))
 
     async def cancel(
         self,
@@ -308,6 +292,3 @@ from ._batch_wrappers import (  # noqa: E402  (wrappers need the classes above)
     BatchesWithRawResponse,
     BatchesWithStreamingResponse,
 )
-
-_PAGE_PARSER = model_parser(SyncPage[MessageBatch])
-_ASYNC_PAGE_PARSER = model_parser(AsyncPage[MessageBatch])
