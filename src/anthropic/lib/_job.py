@@ -118,8 +118,7 @@ class BatchJob(_JobBase):
                 out.append(batch)
         except BaseException:
             if cancel_on_exit:
-                ids = [self._state.batch_ids[i] for i in self._state.unended()]
-                best_effort_cancel(self._batches, ids)
+                best_effort_cancel(self._batches, self._state.unended_ids())
             raise
         return out
 
@@ -194,8 +193,7 @@ class AsyncBatchJob(_JobBase):
                 out.append(batch)
         except BaseException:
             if cancel_on_exit:
-                ids = [self._state.batch_ids[i] for i in self._state.unended()]
-                await async_best_effort_cancel(self._batches, ids)
+                await async_best_effort_cancel(self._batches, self._state.unended_ids())
             raise
         return out
 

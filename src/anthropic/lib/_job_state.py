@@ -118,6 +118,10 @@ class JobState:
             if batch is None or batch.processing_status != "ended"
         ]
 
+    def unended_ids(self) -> List[str]:
+        """Ids of batches not known to have ended (what ``cancel_on_exit`` cancels)."""
+        return [self.batch_ids[i] for i in self.unended()]
+
     def to_json(self) -> str:
         return json.dumps(
             {
