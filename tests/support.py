@@ -16,8 +16,9 @@ from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 import httpx
 
-# tests/ -> repo root -> its parent holds shared/api/
-API_DIR = Path(__file__).resolve().parents[2] / "shared" / "api"
+# The golden wire fixtures: the one place any test finds them. They live inside the repo
+# (tests/fixtures/, see its README.md) so that a clone of this repo alone runs the suite.
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 TEST_KEY = "sk-ant-test-0123456789-SECRET"
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -26,7 +27,7 @@ Reply = Union[httpx.Response, Handler, Exception]
 
 def api_bytes(name: str) -> bytes:
     """The bytes of a golden fixture, e.g. ``api_bytes("batch.ended.json")``."""
-    return (API_DIR / name).read_bytes()
+    return (FIXTURES_DIR / name).read_bytes()
 
 
 def api_json(name: str) -> Any:

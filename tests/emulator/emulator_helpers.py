@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Dict, List
 
 import httpx
 
-# tests/emulator/ -> tests/ -> repo root; the fixtures live next to the repo.
-FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "api"
+from support import FIXTURES_DIR
+
 HEADERS = {"x-api-key": "test-key", "anthropic-version": "2023-06-01"}
 BATCHES = "/v1/messages/batches"
 
 
 def load_fixture(name: str) -> Any:
-    return json.loads((FIXTURES / name).read_text())
+    return json.loads((FIXTURES_DIR / name).read_text())
 
 
 def load_results_fixture() -> List[Dict[str, Any]]:
     return [
-        json.loads(line) for line in (FIXTURES / "batch.results.jsonl").read_text().splitlines()
+        json.loads(line) for line in (FIXTURES_DIR / "batch.results.jsonl").read_text().splitlines()
     ]
 
 

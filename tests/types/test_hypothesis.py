@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -28,9 +27,11 @@ from anthropic.types.messages import (
     MessageBatchRequestCounts,
     MessageBatchResult,
 )
+from support import FIXTURES_DIR
 
-API_DIR = Path(__file__).resolve().parents[3] / "shared" / "api"
-RESULT_LINES = [json.loads(x) for x in (API_DIR / "batch.results.jsonl").read_bytes().splitlines()]
+RESULT_LINES = [
+    json.loads(x) for x in (FIXTURES_DIR / "batch.results.jsonl").read_bytes().splitlines()
+]
 
 TYPES = ["succeeded", "errored", "canceled", "expired", "text", "tool_use", "char_location",
          "error", "api_error", "message", "message_batch", "brand_new"]  # fmt: skip

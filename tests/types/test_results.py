@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import typing
-from pathlib import Path
 from typing import Any
 
 import pydantic
@@ -37,11 +36,11 @@ from anthropic.types.messages.message_batch_unknown_result import KNOWN_RESULT_T
 from anthropic.types.shared.unknown_error_object import KNOWN_ERROR_TYPES
 from anthropic.types.unknown_content_block import KNOWN_CONTENT_BLOCK_TYPES
 from anthropic.types.unknown_text_citation import KNOWN_CITATION_TYPES
+from support import FIXTURES_DIR
 
-API_DIR = Path(__file__).resolve().parents[3] / "shared" / "api"
 LINES = {
     json.loads(raw)["custom_id"]: raw
-    for raw in (API_DIR / "batch.results.jsonl").read_bytes().splitlines()
+    for raw in (FIXTURES_DIR / "batch.results.jsonl").read_bytes().splitlines()
 }
 Line = MessageBatchIndividualResponse
 

@@ -6,9 +6,9 @@ import pytest
 
 from anthropic.lib import BatchResultError
 from anthropic.types.messages import MessageBatchIndividualResponse
-from support import API_DIR
+from support import FIXTURES_DIR
 
-LINES = (API_DIR / "batch.results.jsonl").read_bytes().splitlines()
+LINES = (FIXTURES_DIR / "batch.results.jsonl").read_bytes().splitlines()
 ENTRIES = {e.custom_id: e for e in map(MessageBatchIndividualResponse.model_validate_json, LINES)}
 
 
