@@ -31,6 +31,7 @@ from reliability_kit import METHODS, Rig, closed_port, make_requests, new_emulat
 
 import anthropic
 from anthropic.emulator import Emulator, Fault
+from anthropic.lib import asave_results, save_results
 from anthropic.types.messages import MessageBatch, MessageBatchIndividualResponse
 
 MAX_RETRIES = 2
@@ -258,9 +259,6 @@ async def test_results_stream_cut_mid_line(rig: Rig) -> None:
     assert sorted(e.custom_id for e in seen + fresh) == ["req-0", "req-1", "req-2"]
 
 
-save_mod = pytest.importorskip("anthropic.lib")
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("cuts", [1, 3, 4])
 async def test_save_results_resumes_every_line_exactly_once(
@@ -278,9 +276,9 @@ async def test_save_results_resumes_every_line_exactly_once(
     before = emu.count("results")
     path = tmp_path / "results.jsonl"
     if rig.is_async:
-        report = await save_mod.asave_results(client, batch, path)
+        report = await asave_results(client, batch, path)
     else:
-        report = save_mod.save_results(client, batch, path)
+        report = save_results(client, batch, path)
     assert emu.count("results") - before == cuts + 1
     lines = path.read_bytes().splitlines()
     ids = [MessageBatchIndividualResponse.model_validate_json(line).custom_id for line in lines]
