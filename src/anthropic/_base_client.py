@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TypeVar, Uni
 import httpx
 
 from ._core.config import DEFAULT_LIMITS, ClientConfig, resolve_config
+from ._core.decode import parse_body
 from ._core.request import RequestBuilder, RequestSpec
-from ._core.response import parse_body
 from ._core.retry import RetryPolicy
 from ._response import Parser
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
@@ -135,6 +135,7 @@ class BaseClient:
         self._rand = rand or random.random
         self._sleep_fn = sleep
         self._policy = RetryPolicy(max_retries=self._config.max_retries)
+        self._builders: dict[str, RequestBuilder] = {}
 
     # -- configuration, read-only -------------------------------------------------------
 
@@ -168,9 +169,19 @@ class BaseClient:
         return headers
 
     def _builder_base_headers(self) -> Mapping[str, str]:
-        return RequestBuilder(
-            self._config, user_agent=self._user_agent(), async_library=self._async_header()
-        ).base_headers
+        return self._request_builder().base_headers
+
+    def _request_builder(self) -> RequestBuilder:
+        """The request builder for this configuration (one per async library: the
+        ``x-stainless-async`` header names the one running the call)."""
+        library = self._async_header()
+        builder = self._builders.get(library)
+        if builder is None:
+            builder = RequestBuilder(
+                self._config, user_agent=self._user_agent(), async_library=library
+            )
+            self._builders[library] = builder
+        return builder
 
     def _user_agent(self) -> str:
         return f"Anthropic/Python {__version__}"
@@ -242,6 +253,7 @@ class BaseClient:
 
     def _config_changed(self) -> None:
         """Drop whatever was derived from ``_config`` (the request builders)."""
+        self._builders.clear()
 
     # -- low-level specs --------------------------------------------------------------------
 

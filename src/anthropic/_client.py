@@ -7,23 +7,25 @@ batch = client.messages.batches.retrieve("msgbatch_...")
 async with AsyncAnthropic() as client:
     async for batch in client.messages.batches.list(limit=100):
         ...
+
+Sending lives in ``_api_client`` (``SyncAPIClient`` / ``AsyncAPIClient``), which the
+resources are written against; this module only configures and wires the tree.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Awaitable, Callable, Mapping, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Awaitable, Callable, Mapping, Optional, Union
 
 import httpx
 
-from ._base_client import BaseClient, DefaultAsyncHttpxClient, DefaultHttpxClient, model_parser
+from ._api_client import AsyncAPIClient, SyncAPIClient
+from ._base_client import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._core.config import DEFAULT_MAX_RETRIES
 from ._core.platform import async_library
-from ._core.request import RequestBuilder, RequestSpec
-from ._response import APIResponse, AsyncAPIResponse, Parser, take_mode
-from ._transport import AsyncSender, SyncSender
-from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
+from ._sending import AsyncSender, SyncSender
+from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -31,10 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client"]
 
-_T = TypeVar("_T")
 
-
-class Anthropic(BaseClient):
+class Anthropic(SyncAPIClient):
     """The synchronous client. Every argument is keyword-only and optional.
 
     - ``api_key`` (else ``ANTHROPIC_API_KEY``) is sent as ``x-api-key``; ``auth_token``
@@ -82,7 +82,6 @@ class Anthropic(BaseClient):
         )
         self._owns_http = True
         self._http = http_client if http_client is not None else DefaultHttpxClient()
-        self._config_changed()
         self._sender = SyncSender(
             self._http,
             self._config.origin,
@@ -91,91 +90,13 @@ class Anthropic(BaseClient):
             rand=self._rand,
         )
 
-    def _config_changed(self) -> None:
-        self._builder = RequestBuilder(
-            self._config, user_agent=self._user_agent(), async_library="false"
-        )
-
     @cached_property
     def messages(self) -> Messages:
+        # Loaded on first use: ``import anthropic`` does not pay for the resource tree
+        # and its models (resources import only the layers below, never this module).
         from .resources.messages import Messages
 
         return Messages(self)
-
-    # -- sending ------------------------------------------------------------------------------
-
-    def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> _T:
-        """Send ``spec``; return the parsed value, or an ``APIResponse`` in raw/stream mode
-        (the ``with_raw_response`` wrappers carry that return type)."""
-        mode = "parsed" if inner else take_mode()
-        request = self._builder.build(spec)
-        read = mode == "raw" or (mode == "parsed" and not parser.lazy)
-        response, retries = self._sender.send(request, spec, self._policy, read=read)
-        if mode == "parsed":
-            return parser.fn(response, retries)
-        return APIResponse(response, parser, retries)  # type: ignore[return-value]
-
-    def _sleep(self, seconds: float) -> None:
-        self._sender.sleep(seconds)
-
-    def get(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Query] = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "GET",
-            path,
-            query=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-        )
-        return self._execute(spec, model_parser(cast_to))
-
-    def post(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        body: object = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "POST",
-            path,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        return self._execute(spec, model_parser(cast_to))
-
-    def delete(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """``DELETE path`` parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
-        )
-        return self._execute(spec, model_parser(cast_to))
 
     # -- copies and lifecycle ---------------------------------------------------------------------
 
@@ -235,7 +156,7 @@ class Anthropic(BaseClient):
         self.close()
 
 
-class AsyncAnthropic(BaseClient):
+class AsyncAnthropic(AsyncAPIClient):
     """The async client (asyncio or trio); same arguments as ``Anthropic``.
 
     ``http_client`` must be an ``httpx.AsyncClient``; ``_sleep`` is an async function.
@@ -272,7 +193,6 @@ class AsyncAnthropic(BaseClient):
         )
         self._owns_http = True
         self._http = http_client if http_client is not None else DefaultAsyncHttpxClient()
-        self._builders: dict[str, RequestBuilder] = {}
         self._sender = AsyncSender(
             self._http,
             self._config.origin,
@@ -287,96 +207,11 @@ class AsyncAnthropic(BaseClient):
     def _async_header(self) -> str:
         return f"async:{async_library()}"
 
-    def _config_changed(self) -> None:
-        self._builders.clear()
-
-    def _builder(self) -> RequestBuilder:
-        lib = self._async_header()
-        builder = self._builders.get(lib)
-        if builder is None:
-            builder = RequestBuilder(self._config, user_agent=self._user_agent(), async_library=lib)
-            self._builders[lib] = builder
-        return builder
-
     @cached_property
     def messages(self) -> AsyncMessages:
         from .resources.messages import AsyncMessages
 
         return AsyncMessages(self)
-
-    # -- sending ------------------------------------------------------------------------------
-
-    async def _execute(self, spec: RequestSpec, parser: Parser[_T], *, inner: bool = False) -> _T:
-        """See ``Anthropic._execute``."""
-        mode = "parsed" if inner else take_mode()
-        request = self._builder().build(spec)
-        read = mode == "raw" or (mode == "parsed" and not parser.lazy)
-        response, retries = await self._sender.send(request, spec, self._policy, read=read)
-        if mode == "parsed":
-            return parser.fn(response, retries)
-        return AsyncAPIResponse(response, parser, retries)  # type: ignore[return-value]
-
-    async def _sleep(self, seconds: float) -> None:
-        await self._sender.sleep(seconds)
-
-    async def get(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Query] = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """See ``Anthropic.get``."""
-        spec = self._spec(
-            "GET",
-            path,
-            query=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-        )
-        return await self._execute(spec, model_parser(cast_to))
-
-    async def post(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        body: object = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """See ``Anthropic.post``."""
-        spec = self._spec(
-            "POST",
-            path,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        return await self._execute(spec, model_parser(cast_to))
-
-    async def delete(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> _T:
-        """See ``Anthropic.delete``."""
-        spec = self._spec(
-            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
-        )
-        return await self._execute(spec, model_parser(cast_to))
 
     # -- copies and lifecycle ---------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ import pydantic
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
 from ._models import UnusableBody, get_adapter, recover
-from ._transport.errors import translate
+from ._sending.errors import translate
 
 __all__ = ["AsyncJSONLDecoder", "AsyncStreamHandle", "JSONLDecoder", "LineParser"]
 

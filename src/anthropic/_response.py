@@ -9,20 +9,21 @@
             ...
 
 How it works: each resource method hands the client a request spec and a *parser*. The
-wrappers below set a context variable saying how the caller wants the answer (parsed,
-raw, or streaming); the client reads it once per public call, so inner calls of a
-multi-step method (results' retrieve-first) are always parsed.
+spec carries the response mode of the resource object it was built on: ``with_raw_response``
+is the same resource class constructed with ``mode="raw"`` (``"stream"`` for
+``with_streaming_response``), so the mode is explicit from the public method to the
+client, and inner steps of a multi-step method (results' retrieve-first) ask for
+``"parsed"`` themselves. The wrappers below only re-type the methods (and, for
+streaming, defer the call to ``__enter__``).
 """
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import inspect
 import json
 from types import TracebackType
 from typing import (
-    Any,
     AsyncIterator,
     Awaitable,
     Callable,
@@ -30,10 +31,13 @@ from typing import (
     Iterator,
     Optional,
     TypeVar,
+    cast,
 )
 
 import httpx
-from typing_extensions import Literal, ParamSpec
+from typing_extensions import ParamSpec
+
+from ._core.request import ResponseMode
 
 __all__ = [
     "APIResponse",
@@ -43,26 +47,12 @@ __all__ = [
     "ResponseMode",
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
-    "take_mode",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
 ]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-
-ResponseMode = Literal["parsed", "raw", "stream"]
-_MODE: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
-    "anthropic_response_mode", default="parsed"
-)
-
-
-def take_mode() -> ResponseMode:
-    """The mode the current public call asked for; later calls in it are parsed."""
-    mode = _MODE.get()
-    if mode != "parsed":
-        _MODE.set("parsed")
-    return mode
 
 
 class Parser(Generic[_R]):
@@ -233,59 +223,44 @@ class AsyncResponseContextManager(Generic[_R]):
             await self._response.close()
 
 
-def _call_in_mode(mode: ResponseMode, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    token = _MODE.set(mode)
-    try:
-        return fn(*args, **kwargs)
-    finally:
-        _MODE.reset(token)
-
-
-async def _await_in_mode(
-    mode: ResponseMode, fn: Callable[..., Any], *args: Any, **kwargs: Any
-) -> Any:
-    token = _MODE.set(mode)
-    try:
-        result = fn(*args, **kwargs)
-        # Lazy awaitables (pages, result streams) do their I/O when awaited: do it here,
-        # while the mode is still set.
-        while inspect.isawaitable(result):
-            result = await result
-        return result
-    finally:
-        _MODE.reset(token)
+# The methods wrapped below belong to a resource built with the matching mode, so they
+# already return the (Async)APIResponse; the wrappers give them that declared type.
 
 
 def to_raw_response_wrapper(fn: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
-    """``fn`` returning an ``APIResponse`` (body read) instead of the parsed value."""
-
-    @functools.wraps(fn)
-    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
-        return _call_in_mode("raw", fn, *args, **kwargs)  # type: ignore[no-any-return]
-
-    return wrapped
+    """Re-type a raw-mode method: it returns an ``APIResponse`` (body read)."""
+    return cast("Callable[_P, APIResponse[_R]]", fn)
 
 
 def to_streamed_response_wrapper(
     fn: Callable[_P, _R],
 ) -> Callable[_P, ResponseContextManager[_R]]:
-    """``fn`` returning a context manager over an ``APIResponse`` whose body is not read."""
+    """A stream-mode method returning a context manager that sends on ``__enter__``."""
+    call = cast("Callable[_P, APIResponse[_R]]", fn)
 
     @functools.wraps(fn)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> ResponseContextManager[_R]:
-        return ResponseContextManager(lambda: _call_in_mode("stream", fn, *args, **kwargs))
+        return ResponseContextManager(functools.partial(call, *args, **kwargs))
 
     return wrapped
+
+
+async def _resolve(value: object) -> object:
+    # Async list() and results() return lazy awaitables (a paginator, a stream handle)
+    # that send when awaited: await until the response itself comes out.
+    while inspect.isawaitable(value):
+        value = await value
+    return value
 
 
 def async_to_raw_response_wrapper(
     fn: Callable[_P, Awaitable[_R]],
 ) -> Callable[_P, Awaitable[AsyncAPIResponse[_R]]]:
-    """Async ``fn`` returning an ``AsyncAPIResponse`` (body read)."""
+    """Re-type a raw-mode async method: awaiting it gives an ``AsyncAPIResponse``."""
 
     @functools.wraps(fn)
     async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_R]:
-        return await _await_in_mode("raw", fn, *args, **kwargs)  # type: ignore[no-any-return]
+        return cast("AsyncAPIResponse[_R]", await _resolve(fn(*args, **kwargs)))
 
     return wrapped
 
@@ -293,10 +268,11 @@ def async_to_raw_response_wrapper(
 def async_to_streamed_response_wrapper(
     fn: Callable[_P, Awaitable[_R]],
 ) -> Callable[_P, AsyncResponseContextManager[_R]]:
-    """Async ``fn`` returning an async context manager over an unread ``AsyncAPIResponse``."""
+    """A stream-mode async method returning an async context manager over the response."""
+    raw = async_to_raw_response_wrapper(fn)
 
     @functools.wraps(fn)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncResponseContextManager[_R]:
-        return AsyncResponseContextManager(lambda: _await_in_mode("stream", fn, *args, **kwargs))
+        return AsyncResponseContextManager(functools.partial(raw, *args, **kwargs))
 
     return wrapped

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Tuple
 import pytest
 
 from anthropic import Anthropic, AsyncAnthropic
-from anthropic._transport import AsyncSender, SyncSender
+from anthropic._sending import AsyncSender, SyncSender
 from anthropic.resources.messages import AsyncBatches, AsyncMessages, Batches, Messages
 
 Params = List[Tuple[str, Any, Any]]

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from anthropic import APIResponseValidationError, ResultsDecodeError
-from anthropic._core.response import parse_body
+from anthropic._core.decode import parse_body
 from anthropic._jsonl_stream import LineParser
 from anthropic._models import UnusableBody, recover
 from anthropic.types.messages import MessageBatch, MessageBatchIndividualResponse

@@ -29,7 +29,7 @@ from anthropic import (
     ServiceUnavailableError,
     UnprocessableEntityError,
 )
-from anthropic._core.response import decode_body, error_message, parse_body, status_error
+from anthropic._core.decode import decode_body, error_message, parse_body, status_error
 from anthropic._exceptions import status_error_class
 from support import api_bytes, api_json
 
@@ -198,7 +198,7 @@ def test_parse_body_rejects_non_json_with_validation_error() -> None:
 def test_request_id_falls_back_to_the_error_body_when_the_header_is_missing() -> None:
     import httpx
 
-    from anthropic._core.response import status_error
+    from anthropic._core.decode import status_error
 
     request = httpx.Request("GET", "https://api.anthropic.com/v1/messages/batches/x")
     body = (

@@ -10,7 +10,7 @@ import pytest
 
 import anthropic
 from anthropic.resources.messages import AsyncBatches, Batches
-from anthropic.resources.messages._batch_wrappers import (
+from anthropic.resources.messages.batches import (
     AsyncBatchesWithRawResponse,
     AsyncBatchesWithStreamingResponse,
     BatchesWithRawResponse,

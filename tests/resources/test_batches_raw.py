@@ -220,3 +220,33 @@ async def test_raw_list_pages_fetch_parsed(api: Api) -> None:
 
 async def _sync(fn: Callable[[], Any]) -> Any:
     return fn()
+
+
+def test_raw_mode_does_not_leak_into_calls_made_while_building_the_request() -> None:
+    """A ``requests`` generator that calls ``retrieve()`` while a raw ``create`` is being
+    built gets a parsed batch, and the outer raw call still returns an ``APIResponse``
+    (the mode used to travel in a context variable that the first call consumed)."""
+    router = Router()
+    route_all(router)
+    api = Api("sync", router)
+    seen: list[Any] = []
+
+    def requests() -> Iterator[Any]:
+        seen.append(api.batches.retrieve(BATCH_ID))
+        yield from CREATE_REQUESTS
+
+    response = api.batches.with_raw_response.create(requests=requests())
+    assert isinstance(seen[0], MessageBatch)
+    assert seen[0].processing_status == "ended"
+    assert isinstance(response, anthropic.APIResponse)
+    assert response.request_id == "req_create"
+    assert response.parse().processing_status == "in_progress"
+
+
+async def test_inner_retrieve_of_raw_results_is_parsed(api: Api) -> None:
+    """Raw ``results(id)`` retrieves the batch first: that inner step is parsed, and only
+    the results response comes back raw."""
+    route_all(api.router)
+    response = await api.raw("results", BATCH_ID)
+    assert response.request_id == "req_results"
+    assert [c.url.path for c in api.router.calls] == [BATCH_PATH, RESULTS_PATH]

@@ -13,15 +13,20 @@ from __future__ import annotations
 from typing import Any, Callable, Mapping, Optional, Union
 
 import httpx
+from typing_extensions import Literal
 
 from .._exceptions import MissingCredentialsError
 from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from .config import API_VERSION, ClientConfig, to_timeout
 from .platform import platform_headers
 
-__all__ = ["RequestBuilder", "RequestSpec", "merge_headers", "serialize_json"]
+__all__ = ["RequestBuilder", "RequestSpec", "ResponseMode", "merge_headers", "serialize_json"]
 
 AmbiguousHandler = Callable[[httpx.Request, float], Exception]
+
+ResponseMode = Literal["parsed", "raw", "stream"]
+"""What the caller gets back: the parsed value, an ``APIResponse`` with the body read
+(``with_raw_response``), or one whose body is still unread (``with_streaming_response``)."""
 
 
 class RequestSpec:
@@ -30,7 +35,9 @@ class RequestSpec:
     ``content`` is a pre-serialized JSON body (``create`` serializes once while
     validating); ``json`` is serialized here. ``on_ambiguous``, when set, marks the call
     as unsafe to repeat: if it fails after the body may have been processed, the sender
-    raises the exception this returns instead of retrying.
+    raises the exception this returns instead of retrying. ``mode`` says what the call
+    returns (see ``ResponseMode``); it travels with the spec from the public method to
+    the client, so a call made while another is in flight never inherits its mode.
     """
 
     __slots__ = (
@@ -41,6 +48,7 @@ class RequestSpec:
         "extra_query",
         "json",
         "method",
+        "mode",
         "on_ambiguous",
         "path",
         "query",
@@ -61,6 +69,7 @@ class RequestSpec:
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         accept: Optional[str] = None,
         on_ambiguous: Optional[AmbiguousHandler] = None,
+        mode: ResponseMode = "parsed",
     ) -> None:
         self.method = method
         self.path = path
@@ -73,6 +82,7 @@ class RequestSpec:
         self.timeout = timeout
         self.accept = accept
         self.on_ambiguous = on_ambiguous
+        self.mode: ResponseMode = mode
 
     def __repr__(self) -> str:
         return f"RequestSpec({self.method} {self.path})"
@@ -135,7 +145,7 @@ def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, 
 class RequestBuilder:
     """Builds ``httpx.Request`` objects for one client configuration."""
 
-    __slots__ = ("_auth_explicit", "_base", "_config", "_default_timeout", "_timeout_cache")
+    __slots__ = ("_auth_explicit", "_base", "_config", "_timeout_cache")
 
     def __init__(self, config: ClientConfig, *, user_agent: str, async_library: str) -> None:
         self._config = config
@@ -153,19 +163,11 @@ class RequestBuilder:
         self._base = merge_headers(headers, config.default_headers)
         omitted = {k.lower() for k, v in config.default_headers.items() if isinstance(v, Omit)}
         self._auth_explicit = bool(omitted & {"x-api-key", "authorization"})
-        self._default_timeout = config.timeout
         self._timeout_cache = _timeout_parts(config.timeout)
 
     @property
     def base_headers(self) -> Mapping[str, str]:
         return self._base
-
-    def timeout_for(self, spec: RequestSpec) -> httpx.Timeout:
-        return (
-            self._default_timeout
-            if isinstance(spec.timeout, NotGiven)
-            else to_timeout(spec.timeout)
-        )
 
     def build(self, spec: RequestSpec) -> httpx.Request:
         """The request for the first attempt (the sender bumps the retry-count header)."""

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Union
 import anyio
 import httpx
 
+from .._core import batch_specs as specs
 from .._exceptions import BatchNotEndedError
 from .._response import Parser
-from .._transport.errors import translate
+from .._sending.errors import translate
 from .._types import NOT_GIVEN
-from ..resources.messages import _batch_specs as specs
 from ..types.messages import MessageBatch
 from ._poll import is_transient
 from ._results_file import ResultsFile, SaveReport
@@ -77,7 +77,7 @@ def save_results(
             attempts += 1
             before = out.written
             try:
-                response = client._execute(spec, _RAW, inner=True)
+                response = client._execute(spec, _RAW)
                 try:
                     out.start_stream(response)
                     try:
@@ -125,7 +125,7 @@ async def asave_results(
             attempts += 1
             before = out.written
             try:
-                response = await client._execute(spec, _RAW, inner=True)
+                response = await client._execute(spec, _RAW)
                 try:
                     out.start_stream(response)
                     try:

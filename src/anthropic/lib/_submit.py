@@ -24,10 +24,10 @@ import logging
 from typing import TYPE_CHECKING, Any, AsyncIterable, Iterable, List, Optional, Union
 
 from .._base_client import model_parser
+from .._core import batch_specs as specs
 from .._core.batch_requests import InvalidBatchRequestError
 from .._core.request import RequestSpec
 from .._types import Headers, NotGiven, Query, Timeout
-from ..resources.messages import _batch_specs as specs
 from ..types.messages import MessageBatch
 from ._chunker import Chunk, Chunker, encode_request
 from ._errors import BatchSubmitError
@@ -109,7 +109,7 @@ def sync_submit(
     client = batches._client
 
     def create(chunk: Chunk) -> None:
-        batch = client._execute(_create_spec(chunk, opts), _BATCH, inner=True)
+        batch = client._execute(_create_spec(chunk, opts), _BATCH)
         job._state.added(batch, chunk.count)
 
     try:
@@ -152,7 +152,7 @@ async def async_submit(
     client = batches._client
 
     async def create(chunk: Chunk) -> None:
-        batch = await client._execute(_create_spec(chunk, opts), _BATCH, inner=True)
+        batch = await client._execute(_create_spec(chunk, opts), _BATCH)
         job._state.added(batch, chunk.count)
 
     async def add(index: int, item: object) -> None:

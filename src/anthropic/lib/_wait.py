@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import anyio
 
-from ..resources.messages._batch_specs import batch_or_id
+from .._core.batch_specs import batch_or_id
 from ..types.messages import MessageBatch
 from ._poll import Done, Poll, WaitMachine
 

@@ -12,30 +12,43 @@
 
 ``AsyncBatches`` mirrors every method with ``await`` (``list`` and ``results`` also
 support ``async for`` directly). Request specs are built by the pure functions in
-``_batch_specs``; these classes only send them.
+``anthropic._core.batch_specs``; these classes only send them. ``with_raw_response`` and
+``with_streaming_response`` are the same class built with another response ``mode``.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, Optional, Union
 
+from ..._api_client import AsyncAPIClient, SyncAPIClient
 from ..._base_client import model_parser, page_parser
+from ..._core import batch_specs as specs
+from ..._core.request import ResponseMode
 from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
-from ..._response import Parser
+from ..._response import (
+    Parser,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from ...pagination import AsyncPage, AsyncPaginator, SyncPage
 from ...types.messages.batch_create_params import Request
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
-from . import _batch_specs as specs
 from ._batch_workflows import AsyncBatchWorkflows, BatchWorkflows
 
-if TYPE_CHECKING:
-    from ..._client import Anthropic, AsyncAnthropic
-
-__all__ = ["AsyncBatches", "Batches"]
+__all__ = [
+    "AsyncBatches",
+    "AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse",
+    "Batches",
+    "BatchesWithRawResponse",
+    "BatchesWithStreamingResponse",
+]
 
 _BATCH = model_parser(MessageBatch)
 _DELETED = model_parser(DeletedMessageBatch)
@@ -51,18 +64,28 @@ _ResultsTarget = Union[str, MessageBatch]
 class Batches(BatchWorkflows):
     """Sync Message Batches resource (``client.messages.batches``)."""
 
-    def __init__(self, client: Anthropic) -> None:
+    def __init__(self, client: SyncAPIClient, mode: ResponseMode = "parsed") -> None:
         self._client = client
+        self._mode: ResponseMode = mode
+
+    def _options(
+        self,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Mapping[str, object]],
+        timeout: Union[Timeout, NotGiven],
+    ) -> specs.Options:
+        return specs.Options(extra_headers, extra_query, extra_body, timeout, self._mode)
 
     @cached_property
     def with_raw_response(self) -> BatchesWithRawResponse:
         """Same methods, returning ``APIResponse`` (headers, status, ``parse()``)."""
-        return BatchesWithRawResponse(self)
+        return BatchesWithRawResponse(Batches(self._client, "raw"))
 
     @cached_property
     def with_streaming_response(self) -> BatchesWithStreamingResponse:
         """Same methods, returning a context manager over an unread ``APIResponse``."""
-        return BatchesWithStreamingResponse(self)
+        return BatchesWithStreamingResponse(Batches(self._client, "stream"))
 
     def create(
         self,
@@ -82,7 +105,7 @@ class Batches(BatchWorkflows):
         out, ``BatchCreateOutcomeUnknownError`` says a batch may exist and how to find
         it. Error statuses (429, 5xx, 529) and failures before sending are retried.
         """
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     def retrieve(
@@ -95,7 +118,7 @@ class Batches(BatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> MessageBatch:
         """The batch's current state (poll this, or use ``wait``)."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
@@ -110,15 +133,16 @@ class Batches(BatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> SyncPage[MessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         params = specs.list_params(after_id, before_id, limit)
-        client = self._client
+        client, later = self._client, opts.parsed()
 
-        def fetch(params: Mapping[str, object], inner: bool = True) -> SyncPage[MessageBatch]:
+        def fetch(params: Mapping[str, object]) -> SyncPage[MessageBatch]:
             parser = page_parser(SyncPage[MessageBatch], params, fetch)
-            return client._execute(specs.list_spec(params, opts), parser, inner=inner)
+            return client._execute(specs.list_spec(params, later), parser)
 
-        return fetch(params, inner=False)
+        first = page_parser(SyncPage[MessageBatch], params, fetch)
+        return client._execute(specs.list_spec(params, opts), first)
 
     def cancel(
         self,
@@ -130,7 +154,7 @@ class Batches(BatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> MessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     def delete(
@@ -143,7 +167,7 @@ class Batches(BatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> DeletedMessageBatch:
         """Delete an ended batch (the API refuses while it is processing)."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
@@ -161,10 +185,10 @@ class Batches(BatchWorkflows):
         them by ``custom_id``. Use it as a context manager (or exhaust it) so the
         connection is released. ``BatchNotEndedError`` if processing has not ended.
         """
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         batch, batch_id = specs.batch_or_id(message_batch_id)
         if batch is None:
-            batch = self._client._execute(specs.retrieve_spec(batch_id, opts), _BATCH, inner=True)
+            batch = self._client._execute(specs.retrieve_spec(batch_id, opts.parsed()), _BATCH)
         spec = specs.results_spec(batch, self._client._config.base_url, opts)
         return self._client._execute(spec, _RESULTS_SYNC)
 
@@ -172,16 +196,26 @@ class Batches(BatchWorkflows):
 class AsyncBatches(AsyncBatchWorkflows):
     """Async Message Batches resource (``client.messages.batches`` on ``AsyncAnthropic``)."""
 
-    def __init__(self, client: AsyncAnthropic) -> None:
+    def __init__(self, client: AsyncAPIClient, mode: ResponseMode = "parsed") -> None:
         self._client = client
+        self._mode: ResponseMode = mode
+
+    def _options(
+        self,
+        extra_headers: Optional[Headers],
+        extra_query: Optional[Query],
+        extra_body: Optional[Mapping[str, object]],
+        timeout: Union[Timeout, NotGiven],
+    ) -> specs.Options:
+        return specs.Options(extra_headers, extra_query, extra_body, timeout, self._mode)
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchesWithRawResponse:
-        return AsyncBatchesWithRawResponse(self)
+        return AsyncBatchesWithRawResponse(AsyncBatches(self._client, "raw"))
 
     @cached_property
     def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
-        return AsyncBatchesWithStreamingResponse(self)
+        return AsyncBatchesWithStreamingResponse(AsyncBatches(self._client, "stream"))
 
     async def create(
         self,
@@ -193,7 +227,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> MessageBatch:
         """See ``Batches.create``."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return await self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     async def retrieve(
@@ -206,7 +240,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> MessageBatch:
         """See ``Batches.retrieve``."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
@@ -221,17 +255,16 @@ class AsyncBatches(AsyncBatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> AsyncPaginator[MessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         params = specs.list_params(after_id, before_id, limit)
-        client = self._client
+        client, later = self._client, opts.parsed()
 
-        async def fetch(
-            params: Mapping[str, object], inner: bool = True
-        ) -> AsyncPage[MessageBatch]:
+        async def fetch(params: Mapping[str, object]) -> AsyncPage[MessageBatch]:
             parser = page_parser(AsyncPage[MessageBatch], params, fetch)
-            return await client._execute(specs.list_spec(params, opts), parser, inner=inner)
+            return await client._execute(specs.list_spec(params, later), parser)
 
-        return AsyncPaginator(lambda: fetch(params, inner=False))
+        first = page_parser(AsyncPage[MessageBatch], params, fetch)
+        return AsyncPaginator(lambda: client._execute(specs.list_spec(params, opts), first))
 
     async def cancel(
         self,
@@ -243,7 +276,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> MessageBatch:
         """See ``Batches.cancel``."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     async def delete(
@@ -256,7 +289,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> DeletedMessageBatch:
         """See ``Batches.delete``."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
@@ -270,25 +303,66 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> AsyncStreamHandle[MessageBatchIndividualResponse]:
         """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
         ``async with`` on it directly."""
-        opts = specs.Options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(extra_headers, extra_query, extra_body, timeout)
         batch, batch_id = specs.batch_or_id(message_batch_id)
         client = self._client
 
         async def open_() -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
             target = batch
             if target is None:
-                target = await client._execute(
-                    specs.retrieve_spec(batch_id, opts), _BATCH, inner=True
-                )
+                target = await client._execute(specs.retrieve_spec(batch_id, opts.parsed()), _BATCH)
             spec = specs.results_spec(target, client._config.base_url, opts)
             return await client._execute(spec, _RESULTS_ASYNC)
 
         return AsyncStreamHandle(open_)
 
 
-from ._batch_wrappers import (  # noqa: E402  (wrappers need the classes above)
-    AsyncBatchesWithRawResponse,
-    AsyncBatchesWithStreamingResponse,
-    BatchesWithRawResponse,
-    BatchesWithStreamingResponse,
-)
+# The wrappers take a resource built in "raw"/"stream" mode (see ``with_raw_response``).
+
+
+class BatchesWithRawResponse:
+    """``client.messages.batches.with_raw_response``: methods return ``APIResponse``."""
+
+    def __init__(self, batches: Batches) -> None:
+        self.create = to_raw_response_wrapper(batches.create)
+        self.retrieve = to_raw_response_wrapper(batches.retrieve)
+        self.list = to_raw_response_wrapper(batches.list)
+        self.cancel = to_raw_response_wrapper(batches.cancel)
+        self.delete = to_raw_response_wrapper(batches.delete)
+        self.results = to_raw_response_wrapper(batches.results)
+
+
+class BatchesWithStreamingResponse:
+    """``client.messages.batches.with_streaming_response``: ``with ... as response``."""
+
+    def __init__(self, batches: Batches) -> None:
+        self.create = to_streamed_response_wrapper(batches.create)
+        self.retrieve = to_streamed_response_wrapper(batches.retrieve)
+        self.list = to_streamed_response_wrapper(batches.list)
+        self.cancel = to_streamed_response_wrapper(batches.cancel)
+        self.delete = to_streamed_response_wrapper(batches.delete)
+        self.results = to_streamed_response_wrapper(batches.results)
+
+
+class AsyncBatchesWithRawResponse:
+    """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
+
+    def __init__(self, batches: AsyncBatches) -> None:
+        self.create = async_to_raw_response_wrapper(batches.create)
+        self.retrieve = async_to_raw_response_wrapper(batches.retrieve)
+        self.list = async_to_raw_response_wrapper(batches.list)
+        self.cancel = async_to_raw_response_wrapper(batches.cancel)
+        self.delete = async_to_raw_response_wrapper(batches.delete)
+        self.results = async_to_raw_response_wrapper(batches.results)
+
+
+class AsyncBatchesWithStreamingResponse:
+    """Async ``with_streaming_response``: ``async with ... as response``."""
+
+    def __init__(self, batches: AsyncBatches) -> None:
+        self.create = async_to_streamed_response_wrapper(batches.create)
+        self.retrieve = async_to_streamed_response_wrapper(batches.retrieve)
+        self.list = async_to_streamed_response_wrapper(batches.list)
+        self.cancel = async_to_streamed_response_wrapper(batches.cancel)
+        self.delete = async_to_streamed_response_wrapper(batches.delete)
+        self.results = async_to_streamed_response_wrapper(batches.results)

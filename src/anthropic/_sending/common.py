@@ -13,9 +13,9 @@ from typing import Callable, Optional
 
 import httpx
 
+from .._core.decode import status_error
 from .._core.redirects import MAX_REDIRECTS, redirect_request
 from .._core.request import RequestSpec
-from .._core.response import status_error
 from .._core.retry import RetryPolicy
 from .errors import is_ambiguous, log_retry, too_many_redirects, translate
 

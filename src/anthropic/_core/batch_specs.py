@@ -1,4 +1,4 @@
-"""Pure builders of the Message Batches requests, shared by ``Batches`` and ``AsyncBatches``.
+"""Pure builders of the Message Batches requests (``Batches``, ``AsyncBatches``, ``lib``).
 
 Each returns a ``RequestSpec`` (or raises a clear local error before any I/O); the
 resource classes only hand it to their client.
@@ -10,12 +10,12 @@ from typing import Any, Iterable, Mapping, Optional, Union
 
 import httpx
 
-from ..._core.batch_requests import encode_create_body
-from ..._core.paths import BATCHES_PATH, batch_path
-from ..._core.request import RequestSpec
-from ..._exceptions import BatchCreateOutcomeUnknownError, BatchNotEndedError
-from ..._types import Headers, NotGiven, Query, Timeout
-from ...types.messages.message_batch import MessageBatch
+from .._exceptions import BatchCreateOutcomeUnknownError, BatchNotEndedError
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ..types.messages.message_batch import MessageBatch
+from .batch_requests import encode_create_body
+from .paths import BATCHES_PATH, batch_path
+from .request import RequestSpec, ResponseMode
 
 __all__ = [
     "Options",
@@ -30,21 +30,30 @@ __all__ = [
 
 
 class Options:
-    """The per-call options every method takes (headers, query, body, timeout)."""
+    """The per-call options every method takes (headers, query, body, timeout), and the
+    response mode of the resource the call was made on."""
 
-    __slots__ = ("extra_body", "extra_headers", "extra_query", "timeout")
+    __slots__ = ("extra_body", "extra_headers", "extra_query", "mode", "timeout")
 
     def __init__(
         self,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Mapping[str, object]],
-        timeout: Union[Timeout, NotGiven],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        mode: ResponseMode = "parsed",
     ) -> None:
         self.extra_headers = extra_headers
         self.extra_query = extra_query
         self.extra_body = extra_body
         self.timeout = timeout
+        self.mode: ResponseMode = mode
+
+    def parsed(self) -> Options:
+        """The same options for an inner step of a multi-step call (always parsed)."""
+        if self.mode == "parsed":
+            return self
+        return Options(self.extra_headers, self.extra_query, self.extra_body, self.timeout)
 
     def spec(self, method: str, path: str, **kw: Any) -> RequestSpec:
         return RequestSpec(
@@ -54,6 +63,7 @@ class Options:
             extra_query=self.extra_query,
             extra_body=self.extra_body,
             timeout=self.timeout,
+            mode=self.mode,
             **kw,
         )
 
@@ -78,6 +88,7 @@ def create_spec_from_body(content: bytes, count: int, opts: Options) -> RequestS
         extra_query=opts.extra_query,
         timeout=opts.timeout,
         on_ambiguous=outcome_unknown,
+        mode=opts.mode,
     )
 
 

@@ -1,0 +1,192 @@
+"""The sending half of the clients: ``SyncAPIClient`` / ``AsyncAPIClient``.
+
+Resources and workflows talk to these, never to ``Anthropic`` itself, so the layers
+point one way (``_client`` wires the resource tree on top of them). One call:
+
+    spec = batch_specs.retrieve_spec("msgbatch_...", Options())   # pure, no I/O
+    batch = client._execute(spec, model_parser(MessageBatch))      # send, retry, parse
+
+``spec.mode`` says what ``_execute`` returns: the parsed value, or an ``APIResponse``
+(``with_raw_response`` reads the body, ``with_streaming_response`` does not).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional, TypeVar, Union, cast
+
+import httpx
+
+from ._base_client import BaseClient, model_parser
+from ._core.request import RequestSpec
+from ._response import APIResponse, AsyncAPIResponse, Parser
+from ._sending import AsyncSender, SyncSender
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+
+__all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+_T = TypeVar("_T")
+
+
+def _reads_body(spec: RequestSpec, parser: Parser[object]) -> bool:
+    """Whether the sender reads the body before returning (else the caller streams it)."""
+    return spec.mode == "raw" or (spec.mode == "parsed" and not parser.lazy)
+
+
+class SyncAPIClient(BaseClient):
+    """Sends specs over an ``httpx.Client`` with retries; base of ``Anthropic``."""
+
+    _http: httpx.Client
+    _sender: SyncSender
+
+    def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
+        """Send ``spec``; return the parsed value, or (raw/stream mode) the response.
+
+        In raw and stream mode the value is an ``APIResponse``; the ``with_raw_response``
+        wrappers declare that type for the caller, hence the cast here.
+        """
+        request = self._request_builder().build(spec)
+        read = _reads_body(spec, parser)
+        response, retries = self._sender.send(request, spec, self._policy, read=read)
+        if spec.mode == "parsed":
+            return parser.fn(response, retries)
+        return cast(_T, APIResponse(response, parser, retries))
+
+    def _sleep(self, seconds: float) -> None:
+        self._sender.sleep(seconds)
+
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "GET",
+            path,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        return self._execute(spec, model_parser(cast_to))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "POST",
+            path,
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return self._execute(spec, model_parser(cast_to))
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """``DELETE path`` parsed into ``cast_to``, with retries."""
+        spec = self._spec(
+            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+        )
+        return self._execute(spec, model_parser(cast_to))
+
+
+class AsyncAPIClient(BaseClient):
+    """The async twin of ``SyncAPIClient`` (asyncio or trio); base of ``AsyncAnthropic``."""
+
+    _http: httpx.AsyncClient
+    _sender: AsyncSender
+
+    async def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
+        """See ``SyncAPIClient._execute``."""
+        request = self._request_builder().build(spec)
+        read = _reads_body(spec, parser)
+        response, retries = await self._sender.send(request, spec, self._policy, read=read)
+        if spec.mode == "parsed":
+            return parser.fn(response, retries)
+        return cast(_T, AsyncAPIResponse(response, parser, retries))
+
+    async def _sleep(self, seconds: float) -> None:
+        await self._sender.sleep(seconds)
+
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        query: Optional[Query] = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``SyncAPIClient.get``."""
+        spec = self._spec(
+            "GET",
+            path,
+            query=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+        return await self._execute(spec, model_parser(cast_to))
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = None,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Mapping[str, object]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``SyncAPIClient.post``."""
+        spec = self._spec(
+            "POST",
+            path,
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return await self._execute(spec, model_parser(cast_to))
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> _T:
+        """See ``SyncAPIClient.delete``."""
+        spec = self._spec(
+            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+        )
+        return await self._execute(spec, model_parser(cast_to))
