@@ -27,9 +27,9 @@ __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 _T = TypeVar("_T")
 
 
-def _reads_body(spec: RequestSpec, parser: Parser[object]) -> bool:
+def _reads_body(spec: RequestSpec, lazy: bool) -> bool:
     """Whether the sender reads the body before returning (else the caller streams it)."""
-    return spec.mode == "raw" or (spec.mode == "parsed" and not parser.lazy)
+    return spec.mode == "raw" or (spec.mode == "parsed" and not lazy)
 
 
 class SyncAPIClient(BaseClient):
@@ -45,7 +45,7 @@ class SyncAPIClient(BaseClient):
         wrappers declare that type for the caller, hence the cast here.
         """
         request = self._request_builder().build(spec)
-        read = _reads_body(spec, parser)
+        read = _reads_body(spec, parser.lazy)
         response, retries = self._sender.send(request, spec, self._policy, read=read)
         if spec.mode == "parsed":
             return parser.fn(response, retries)
@@ -123,7 +123,7 @@ class AsyncAPIClient(BaseClient):
     async def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
         """See ``SyncAPIClient._execute``."""
         request = self._request_builder().build(spec)
-        read = _reads_body(spec, parser)
+        read = _reads_body(spec, parser.lazy)
         response, retries = await self._sender.send(request, spec, self._policy, read=read)
         if spec.mode == "parsed":
             return parser.fn(response, retries)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 import time
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Mapping, Optional, TypeVar, Union
 
 import httpx
 
@@ -22,15 +22,11 @@ from ._response import Parser
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
 from ._version import __version__
 
-if TYPE_CHECKING:
-    from .pagination import _BasePage
-
 __all__ = [
     "BaseClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "model_parser",
-    "page_parser",
 ]
 
 _T = TypeVar("_T")
@@ -73,23 +69,6 @@ def resolve_config_defaults() -> ClientConfig:
 def model_parser(cast_to: type[_T]) -> Parser[_T]:
     """A parser that reads the body into ``cast_to`` (with ``_request_id`` attached)."""
     return Parser(lambda response, _retries: parse_body(cast_to, response))
-
-
-_Page = TypeVar("_Page", bound="_BasePage[Any]")
-
-
-def page_parser(
-    page_type: type[_Page], params: Mapping[str, object], fetch: Callable[..., Any]
-) -> Parser[_Page]:
-    """A parser for one page of a list that remembers how to fetch the next one."""
-    parse_page = model_parser(page_type).fn
-
-    def parse(response: httpx.Response, retries: int) -> _Page:
-        page = parse_page(response, retries)
-        page._bind(params, fetch)
-        return page
-
-    return Parser(parse)
 
 
 class BaseClient:

@@ -19,7 +19,17 @@ releases the connection.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, AsyncIterator, Callable, Generator, Generic, Iterator, Optional, TypeVar
+from typing import (
+    Any,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Generic,
+    Iterator,
+    Optional,
+    TypeVar,
+)
 
 import anyio
 import httpx
@@ -177,16 +187,18 @@ class AsyncJSONLDecoder(Generic[_T]):
 
 class AsyncStreamHandle(Generic[_T]):
     """What async ``results()`` returns before any I/O: ``await`` it for the decoder, or
-    use it directly with ``async for`` / ``async with`` (the request is sent on first use)."""
+    use it directly with ``async for`` / ``async with``. The request is sent once, on
+    first use; awaiting again returns the same decoder, and ``close()`` closes it however
+    it was obtained."""
 
     __slots__ = ("_decoder", "_open")
 
-    def __init__(self, open_: Callable[[], Any]) -> None:
+    def __init__(self, open_: Callable[[], Awaitable[AsyncJSONLDecoder[_T]]]) -> None:
         self._open = open_
         self._decoder: Optional[AsyncJSONLDecoder[_T]] = None
 
     def __await__(self) -> Generator[Any, None, AsyncJSONLDecoder[_T]]:
-        return self._open().__await__()  # type: ignore[no-any-return]
+        return self._ensure().__await__()
 
     async def _ensure(self) -> AsyncJSONLDecoder[_T]:
         decoder = self._decoder

@@ -15,6 +15,12 @@ Cursors: pages go forward with ``after_id=<last_id>``; if the first call used
 are kept. Nothing is fetched when ``has_more`` is false. A page that says ``has_more``
 without a usable cursor, or with a cursor that does not move, raises ``PaginationError``
 rather than stopping early or looping forever.
+
+Paging state is one explicit object: a page returned by a client carries a ``Pager`` (the
+params it was fetched with and the function that fetches another page). ``has_next_page()``
+is true exactly when ``get_next_page()`` would send a request; both raise the same
+``PaginationError`` for a page whose cursor is unusable. A page you build yourself (for
+example with ``SyncPage.model_validate(...)``) has no pager: it says it has no next page.
 """
 
 from __future__ import annotations
@@ -35,10 +41,23 @@ from typing import (
     TypeVar,
 )
 
+import httpx
+from pydantic import PrivateAttr
+
+from ._base_client import model_parser
 from ._exceptions import PaginationError
 from ._models import BaseModel
+from ._response import Parser
 
-__all__ = ["AsyncPage", "AsyncPaginator", "PageInfo", "SyncPage", "next_page_params"]
+__all__ = [
+    "AsyncPage",
+    "AsyncPaginator",
+    "PageInfo",
+    "Pager",
+    "SyncPage",
+    "next_page_params",
+    "page_parser",
+]
 
 _T = TypeVar("_T")
 
@@ -102,59 +121,87 @@ def _visit(seen: Set[object], params: Mapping[str, object]) -> None:
     seen.add(cursor)
 
 
+class Pager:
+    """How the pages after one are fetched: the params that page was fetched with, and
+    ``fetch(params)`` returning the page for other params (a page, or an awaitable one)."""
+
+    __slots__ = ("fetch", "params")
+
+    def __init__(
+        self, params: Mapping[str, object], fetch: Callable[[Dict[str, object]], Any]
+    ) -> None:
+        self.params: Dict[str, object] = dict(params)
+        self.fetch = fetch
+
+    def __repr__(self) -> str:
+        return f"Pager(params={self.params!r})"
+
+
+def _no_next_page(page: _BasePage[Any]) -> PaginationError:
+    if page._pager is None:
+        return PaginationError(
+            "This page was not returned by a client's list() call, so it cannot fetch the "
+            "next page; call list() on a client and page from its result."
+        )
+    return PaginationError("No next page: has_more is false. Check has_next_page() first.")
+
+
 class _BasePage(BaseModel, Generic[_T]):
     data: List[_T]
     has_more: bool = False
     first_id: Optional[str] = None
     last_id: Optional[str] = None
 
-    # ``_params`` and ``_fetch`` are set by ``_bind`` after parsing, with
-    # object.__setattr__: annotated private attributes would slow every parse (see _models).
+    # A private attribute costs a little per page (not per item), which is negligible.
+    _pager: Optional[Pager] = PrivateAttr(default=None)
 
-    def _bind(
-        self, params: Mapping[str, object], fetch: Callable[[Dict[str, object]], Any]
-    ) -> None:
-        object.__setattr__(self, "_params", dict(params))
-        object.__setattr__(self, "_fetch", fetch)
+    def _bind(self, pager: Pager) -> None:
+        self._pager = pager
+
+    def _params(self) -> Dict[str, object]:
+        return {} if self._pager is None else self._pager.params
 
     def next_page_info(self) -> Optional[PageInfo]:
-        """The params of the next page, or ``None`` if this is the last one."""
+        """The params of the next page, or ``None`` if this is the last one (pure)."""
         params = next_page_params(
-            getattr(self, "_params", {}),
-            has_more=self.has_more,
-            first_id=self.first_id,
-            last_id=self.last_id,
+            self._params(), has_more=self.has_more, first_id=self.first_id, last_id=self.last_id
         )
         return None if params is None else PageInfo(params=params)
 
     def has_next_page(self) -> bool:
-        """Whether another page exists (never fetches)."""
-        return self.has_more and bool(self.data or self.last_id or self.first_id)
+        """Whether ``get_next_page()`` would fetch a page (never fetches)."""
+        return self._pager is not None and self.next_page_info() is not None
+
+    def _next_fetch(self) -> tuple[Callable[[Dict[str, object]], Any], Dict[str, object]]:
+        info = self.next_page_info()
+        if self._pager is None or info is None:
+            raise _no_next_page(self)
+        return self._pager.fetch, info.params
 
 
 class SyncPage(_BasePage[_T], Generic[_T]):
     """One page of a list; iterating it walks every item of every page."""
 
     def get_next_page(self) -> SyncPage[_T]:
-        info = self.next_page_info()
-        if info is None:
-            raise PaginationError("No next page: has_more is false. Check has_next_page() first.")
-        return self._fetch(info.params)  # type: ignore[no-any-return,attr-defined]
+        fetch, params = self._next_fetch()
+        page: SyncPage[_T] = fetch(params)
+        return page
 
     def iter_pages(self) -> Iterator[SyncPage[_T]]:
         """This page, then each following page, fetched lazily."""
         page: SyncPage[_T] = self
         seen: Set[object] = set()
-        _visit(seen, getattr(self, "_params", {}))
+        _visit(seen, self._params())
         while True:
             yield page
-            info = page.next_page_info()
-            if info is None:
+            if not page.has_next_page():
                 return
-            _visit(seen, info.params)
+            info = page.next_page_info()
+            if info is not None:
+                _visit(seen, info.params)
             page = page.get_next_page()
 
-    def __iter__(self) -> Iterator[_T]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[_T]:  # type: ignore[override]  # items, not fields
         for page in self.iter_pages():
             yield from page.data
 
@@ -163,10 +210,9 @@ class AsyncPage(_BasePage[_T], Generic[_T]):
     """One page of a list; ``async for`` walks every item of every page."""
 
     async def get_next_page(self) -> AsyncPage[_T]:
-        info = self.next_page_info()
-        if info is None:
-            raise PaginationError("No next page: has_more is false. Check has_next_page() first.")
-        return await self._fetch(info.params)  # type: ignore[no-any-return,attr-defined]
+        fetch, params = self._next_fetch()
+        page: AsyncPage[_T] = await fetch(params)
+        return page
 
     def iter_pages(self) -> AsyncIterator[AsyncPage[_T]]:
         """This page, then each following page, fetched lazily."""
@@ -208,14 +254,14 @@ class _AsyncPages(Generic[_T]):
             self._fetch_first = None
             page = self._page = await fetch()
         elif self._started:
-            info = page.next_page_info()
+            info = page.next_page_info() if page.has_next_page() else None
             if info is None:
                 self._page = None
                 raise StopAsyncIteration
             _visit(self._seen, info.params)
             page = self._page = await page.get_next_page()
         if not self._started:
-            _visit(self._seen, getattr(page, "_params", {}))
+            _visit(self._seen, page._params())
         self._started = True
         return page
 
@@ -256,3 +302,21 @@ class AsyncPaginator(Generic[_T]):
 
     def __aiter__(self) -> AsyncIterator[_T]:
         return _AsyncItems(_AsyncPages(None, self._first))
+
+
+_Page = TypeVar("_Page", bound=_BasePage[Any])
+
+
+def page_parser(
+    page_type: type[_Page], params: Mapping[str, object], fetch: Callable[..., Any]
+) -> Parser[_Page]:
+    """A parser for one page of a list that binds the page to its ``Pager``."""
+    parse_page = model_parser(page_type).fn
+    pager = Pager(params, fetch)
+
+    def parse(response: httpx.Response, retries: int) -> _Page:
+        page = parse_page(response, retries)
+        page._bind(pager)
+        return page
+
+    return Parser(parse)

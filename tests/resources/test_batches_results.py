@@ -387,3 +387,23 @@ async def test_async_for_on_handle_then_close(flavor: str) -> None:
         assert stream.closed == 0
         await handle.close()
         assert (stream.opened, stream.closed) == (1, 1)
+
+
+@HTTPX_TRIO_GC_WARNING
+@pytest.mark.parametrize("flavor", ["asyncio", "trio"])
+async def test_awaiting_a_handle_twice_sends_once_and_close_closes_it(flavor: str) -> None:
+    router = Router()
+    stream = CountingStream(line_chunks())
+    stream_route(router, stream)
+    async with anthropic.AsyncAnthropic(
+        api_key=TEST_KEY, http_client=router.async_client()
+    ) as client:
+        handle = client.messages.batches.results(ended_batch())
+        first = await handle
+        assert await handle is first  # one request, one decoder
+        assert len(router.calls) == 1
+        line = await first.__anext__()
+        assert line.custom_id == "capital-fr"
+        await handle.close()  # closes the decoder obtained by awaiting
+        assert first.http_response.is_closed
+        assert (stream.opened, stream.closed) == (1, 1)

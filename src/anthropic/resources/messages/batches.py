@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import Iterable, Mapping, Optional, Union
 
 from ..._api_client import AsyncAPIClient, SyncAPIClient
-from ..._base_client import model_parser, page_parser
+from ..._base_client import model_parser
 from ..._core import batch_specs as specs
 from ..._core.request import ResponseMode
 from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
@@ -34,7 +34,7 @@ from ..._response import (
     to_streamed_response_wrapper,
 )
 from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ...pagination import AsyncPage, AsyncPaginator, SyncPage
+from ...pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
 from ...types.messages.batch_create_params import Request
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
