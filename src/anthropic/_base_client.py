@@ -16,8 +16,10 @@ import httpx
 
 from ._core.config import DEFAULT_LIMITS, ClientConfig, resolve_config
 from ._core.decode import parse_body
+from ._core.platform import platform_headers
 from ._core.request import RequestBuilder, RequestSpec
 from ._core.retry import RetryPolicy
+from ._platform_probe import read_platform
 from ._response import Parser
 from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
 from ._version import __version__
@@ -157,7 +159,10 @@ class BaseClient:
         builder = self._builders.get(library)
         if builder is None:
             builder = RequestBuilder(
-                self._config, user_agent=self._user_agent(), async_library=library
+                self._config,
+                user_agent=self._user_agent(),
+                async_library=library,
+                platform=platform_headers(read_platform()),
             )
             self._builders[library] = builder
         return builder

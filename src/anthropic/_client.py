@@ -23,7 +23,7 @@ import httpx
 from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._base_client import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._core.config import DEFAULT_MAX_RETRIES
-from ._core.platform import async_library
+from ._platform_probe import async_library
 from ._sending import AsyncSender, SyncSender
 from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from ._version import __version__

@@ -29,10 +29,13 @@ Local mistakes (a bad argument) raise ``ValueError``/``TypeError`` before any I/
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Optional
 
 import httpx
 from typing_extensions import override
+
+from ._core.retry import retry_after_seconds
 
 if TYPE_CHECKING:
     from .types.messages import MessageBatch
@@ -112,9 +115,8 @@ class APIStatusError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.request_id = response.headers.get("request-id") or _body_request_id(body)
-        from ._core.retry import retry_after_seconds
-
-        self.retry_after = retry_after_seconds(response.headers)
+        # The client sets this again from its own (injectable) clock; see status_error.
+        self.retry_after = retry_after_seconds(response.headers, time.time())
 
     @override
     def __str__(self) -> str:

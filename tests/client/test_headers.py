@@ -9,6 +9,7 @@ from client_kit import Kit, Model, Recorder
 
 from anthropic import MissingCredentialsError, Omit
 from anthropic._core.platform import arch_name, os_name
+from anthropic._platform_probe import read_platform
 from support import TEST_KEY
 
 
@@ -20,8 +21,8 @@ def expected_headers(kit: Kit) -> dict:
         "user-agent": ("AsyncAnthropic" if kit.is_async else "Anthropic") + "/Python 0.1.0",
         "x-stainless-lang": "python",
         "x-stainless-package-version": "0.1.0",
-        "x-stainless-os": os_name(),
-        "x-stainless-arch": arch_name(),
+        "x-stainless-os": os_name(read_platform().system, read_platform().distro_id),
+        "x-stainless-arch": arch_name(platform.machine()),
         "x-stainless-runtime": platform.python_implementation(),
         "x-stainless-runtime-version": platform.python_version(),
         "x-stainless-async": "false" if kit.flavor == "sync" else f"async:{kit.flavor}",

@@ -1,49 +1,36 @@
-"""Platform headers: values, spellings, and fallbacks (detection never raises)."""
+"""Platform headers: pure spellings from given facts, and the one probe that reads them."""
 
 from __future__ import annotations
 
-import functools
 import platform
 import sys
-from typing import Callable, NoReturn
 
 import anyio
 import pytest
 
 from anthropic import __version__
-from anthropic._core import platform as plat
-
-
-def boom() -> NoReturn:
-    raise OSError("no platform here")
+from anthropic import _platform_probe as probe
+from anthropic._core.platform import PlatformFacts, arch_name, os_name, platform_headers
 
 
 @pytest.mark.parametrize(
-    ("system", "expected"),
+    ("system", "distro_id", "expected"),
     [
-        ("Darwin", "MacOS"),
-        ("Windows", "Windows"),
-        ("FreeBSD", "FreeBSD"),
-        ("OpenBSD", "OpenBSD"),
-        ("iOS", "iOS"),
-        ("Android", "Android"),
-        ("SunOS", "Other:sunos"),
-        ("", "Unknown"),
+        ("Darwin", "", "MacOS"),
+        ("Windows", "", "Windows"),
+        ("FreeBSD", "", "FreeBSD"),
+        ("OpenBSD", "", "OpenBSD"),
+        ("iOS", "", "iOS"),
+        ("Android", "", "Android"),
+        ("SunOS", "", "Other:sunos"),
+        ("Linux", "debian", "Linux"),
+        ("Linux", "android", "Android"),
+        ("Linux", "", "Linux"),
+        ("", "", "Unknown"),
     ],
 )
-def test_os_name_spellings(system: str, expected: str) -> None:
-    assert plat.os_name(lambda: system) == expected
-
-
-def test_os_name_linux_uses_distro(monkeypatch: pytest.MonkeyPatch) -> None:
-    import distro
-
-    monkeypatch.setattr(distro, "id", lambda: "ubuntu")
-    assert plat.os_name(lambda: "Linux") == "Linux"
-    monkeypatch.setattr(distro, "id", lambda: "android")
-    assert plat.os_name(lambda: "Linux") == "Android"
-    monkeypatch.setattr(distro, "id", boom)
-    assert plat.os_name(lambda: "Linux") == "Unknown"
+def test_os_name_spellings(system: str, distro_id: str, expected: str) -> None:
+    assert os_name(system, distro_id) == expected
 
 
 @pytest.mark.parametrize(
@@ -51,53 +38,32 @@ def test_os_name_linux_uses_distro(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         ("arm64", "arm64"),
         ("aarch64", "arm64"),
-        ("AARCH64", "arm64"),
         ("armv7l", "arm"),
         ("x86_64", "x64"),
         ("AMD64", "x64"),
-        ("i386", "x32"),
         ("i686", "x32"),
-        ("x86", "x32"),
         ("riscv64", "other:riscv64"),
         ("", "unknown"),
     ],
 )
 def test_arch_name_spellings(machine: str, expected: str) -> None:
-    assert plat.arch_name(lambda: machine) == expected
+    assert arch_name(machine) == expected
 
 
-@pytest.mark.parametrize(
-    ("fn", "fallback"), [(plat.os_name, "Unknown"), (plat.arch_name, "unknown")]
-)
-def test_detection_failures_fall_back(fn: Callable[..., str], fallback: str) -> None:
-    assert fn(boom) == fallback
-    assert fn(lambda: None) == fallback  # a broken platform module returning None
-
-
-def test_platform_headers_values() -> None:
-    headers = plat.platform_headers()
-    assert headers == {
+def test_platform_headers_from_facts() -> None:
+    facts = PlatformFacts("Linux", "aarch64", "PyPy", "3.10.1", "ubuntu")
+    assert platform_headers(facts) == {
         "X-Stainless-Lang": "python",
         "X-Stainless-Package-Version": __version__,
-        "X-Stainless-OS": plat.os_name(),
-        "X-Stainless-Arch": plat.arch_name(),
-        "X-Stainless-Runtime": platform.python_implementation(),
-        "X-Stainless-Runtime-Version": platform.python_version(),
+        "X-Stainless-OS": "Linux",
+        "X-Stainless-Arch": "arm64",
+        "X-Stainless-Runtime": "PyPy",
+        "X-Stainless-Runtime-Version": "3.10.1",
     }
-    assert __version__ == "0.1.0"
 
 
-def test_platform_headers_fall_back_when_everything_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("python_implementation", "python_version"):
-        monkeypatch.setattr(platform, name, boom)
-    # os_name/arch_name bound platform.system/machine as defaults: feed them the failure
-    monkeypatch.setattr(plat, "os_name", functools.partial(plat.os_name, boom))
-    monkeypatch.setattr(plat, "arch_name", functools.partial(plat.arch_name, boom))
-    plat.platform_headers.cache_clear()
-    try:
-        headers = plat.platform_headers()
-    finally:
-        plat.platform_headers.cache_clear()
+def test_platform_headers_when_nothing_could_be_read() -> None:
+    headers = platform_headers(PlatformFacts())
     assert headers["X-Stainless-OS"] == "Unknown"
     assert headers["X-Stainless-Arch"] == "unknown"
     assert headers["X-Stainless-Runtime"] == "unknown"
@@ -105,12 +71,30 @@ def test_platform_headers_fall_back_when_everything_fails(monkeypatch: pytest.Mo
     assert headers["X-Stainless-Lang"] == "python"
 
 
-def test_platform_headers_are_cached() -> None:
-    assert plat.platform_headers() is plat.platform_headers()
+def test_probe_reads_this_machine_once() -> None:
+    facts = probe.read_platform()
+    assert facts is probe.read_platform()
+    assert facts.system == platform.system()
+    assert facts.machine == platform.machine()
+    assert facts.python_version == platform.python_version()
+
+
+def test_probe_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom() -> str:
+        raise OSError("no platform here")
+
+    monkeypatch.setattr(probe.platform, "system", boom)
+    monkeypatch.setattr(probe.platform, "machine", boom)
+    probe.read_platform.cache_clear()
+    try:
+        facts = probe.read_platform()
+    finally:
+        probe.read_platform.cache_clear()
+    assert facts.system == facts.machine == facts.distro_id == ""
 
 
 def test_async_library_outside_any_loop() -> None:
-    assert plat.async_library() == "unknown"
+    assert probe.async_library() == "unknown"
 
 
 @pytest.mark.parametrize("backend", ["asyncio", "trio"])
@@ -118,7 +102,7 @@ def test_async_library_inside_a_loop(backend: str) -> None:
     seen: list[str] = []
 
     async def main() -> None:
-        seen.append(plat.async_library())
+        seen.append(probe.async_library())
 
     anyio.run(main, backend=backend)
     assert seen == [backend]
@@ -129,7 +113,7 @@ def test_async_library_when_trio_is_not_imported(monkeypatch: pytest.MonkeyPatch
     seen: list[str] = []
 
     async def main() -> None:
-        seen.append(plat.async_library())
+        seen.append(probe.async_library())
 
     anyio.run(main, backend="asyncio")
     assert seen == ["asyncio"]

@@ -33,6 +33,8 @@ from anthropic._core.decode import decode_body, error_message, parse_body, statu
 from anthropic._exceptions import status_error_class
 from support import api_bytes, api_json
 
+NOW = 1_700_000_000.0  # the clock the client would pass
+
 TABLE = [
     (400, BadRequestError),
     (401, AuthenticationError),
@@ -103,7 +105,7 @@ def test_status_error_from_golden_fixture(name: str, cls: type) -> None:
     status = int(name.split(".")[0])
     body = api_json(f"errors/{name}")
     resp = response(status, api_bytes(f"errors/{name}"), **{"request-id": "req_hdr"})
-    err = status_error(resp)
+    err = status_error(resp, NOW)
     assert type(err) is cls
     assert err.status_code == status
     assert err.response is resp
@@ -118,7 +120,7 @@ def test_status_error_from_golden_fixture(name: str, cls: type) -> None:
 
 def test_str_of_a_not_found_error() -> None:
     resp = response(404, api_bytes("errors/404.not_found_error.json"), **{"request-id": "req_1"})
-    assert str(status_error(resp)) == (
+    assert str(status_error(resp, NOW)) == (
         "404 not_found_error: No message batch found with id 'msgbatch_missing'. "
         "(request_id: req_1)"
     )
@@ -126,9 +128,9 @@ def test_str_of_a_not_found_error() -> None:
 
 def test_retry_after_attribute() -> None:
     resp = response(429, b"{}", **{"retry-after": "12"})
-    assert status_error(resp).retry_after == 12.0
+    assert status_error(resp, NOW).retry_after == 12.0
     resp = response(529, b"{}", **{"retry-after-ms": "250"})
-    assert status_error(resp).retry_after == 0.25
+    assert status_error(resp, NOW).retry_after == 0.25
 
 
 @pytest.mark.parametrize(
@@ -148,7 +150,7 @@ def test_retry_after_attribute() -> None:
     ],
 )
 def test_non_standard_error_bodies(content: bytes, body: Any, message: str, text: str) -> None:
-    err = status_error(response(502, content))
+    err = status_error(response(502, content), NOW)
     assert type(err) is InternalServerError
     assert err.body == body
     assert err.message == message
@@ -206,6 +208,38 @@ def test_request_id_falls_back_to_the_error_body_when_the_header_is_missing() ->
         b'"request_id":"req_body"}'
     )
     response = httpx.Response(404, content=body, request=request)
-    err = status_error(response)
+    err = status_error(response, NOW)
     assert err.request_id == "req_body"
     assert str(err) == "404 not_found_error: nope (request_id: req_body)"
+
+
+def test_retry_after_http_date_uses_the_clients_clock() -> None:
+    """An HTTP-date retry-after is measured against the injected clock, not the wall clock."""
+    import email.utils
+
+    when = email.utils.formatdate(NOW + 30, usegmt=True)
+    resp = httpx.Response(
+        429,
+        headers={"retry-after": when},
+        request=httpx.Request("GET", "https://api.anthropic.com/v1/x"),
+    )
+    assert status_error(resp, NOW).retry_after == 30.0
+
+
+def test_client_error_retry_after_follows_injected_clock() -> None:
+    import email.utils
+
+    when = email.utils.formatdate(NOW + 20, usegmt=True)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"retry-after": when}, json={"type": "error"})
+
+    client = anthropic.Anthropic(
+        api_key="sk-test",
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        _clock=lambda: NOW,
+    )
+    with pytest.raises(anthropic.RateLimitError) as info:
+        client.messages.batches.retrieve("msgbatch_1")
+    assert info.value.retry_after == 20.0

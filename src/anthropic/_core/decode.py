@@ -1,6 +1,6 @@
 """Map an error response to its exception, and response bytes to models. Pure functions.
 
-raise status_error(response)             # body already read
+raise status_error(response, now=clock())  # body already read
 batch = parse_body(MessageBatch, response) # model with ``_request_id`` set
 """
 
@@ -12,6 +12,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from .._exceptions import APIResponseValidationError, APIStatusError, status_error_class
+from .retry import retry_after_seconds
 
 __all__ = ["error_message", "parse_body", "status_error"]
 
@@ -42,11 +43,14 @@ def error_message(status_code: int, body: object) -> str:
     return f"Error code: {status_code}"
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The typed exception for an error response whose body has been read."""
+def status_error(response: httpx.Response, now: float) -> APIStatusError:
+    """The typed exception for an error response whose body has been read; ``now`` (the
+    client's clock) dates an HTTP-date ``retry-after``."""
     body = decode_body(response.content)
     cls = status_error_class(response.status_code)
-    return cls(error_message(response.status_code, body), response=response, body=body)
+    error = cls(error_message(response.status_code, body), response=response, body=body)
+    error.retry_after = retry_after_seconds(response.headers, now)
+    return error
 
 
 def _type_name(tp: object) -> str:

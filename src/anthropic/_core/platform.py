@@ -1,106 +1,76 @@
-"""The ``X-Stainless-*`` platform headers, computed once per process and never raising.
+"""The ``X-Stainless-*`` platform headers, from facts read elsewhere. Pure functions.
 
-    platform_headers()      -> {"X-Stainless-Lang": "python", "X-Stainless-OS": "Linux", ...}
-    async_library()         -> "asyncio" | "trio" | "unknown"
+    facts = PlatformFacts(system="Linux", machine="x86_64", implementation="CPython",
+                          python_version="3.11.7", distro_id="debian")
+    platform_headers(facts) -> {"X-Stainless-Lang": "python", "X-Stainless-OS": "Linux", ...}
 
-Detection reads a few small files at most (``distro`` on Linux), once, when the first
-client is built (a synchronous constructor, not a request on an event loop). Any failure
-degrades a value to ``"Unknown"``/``"unknown"`` instead of breaking the client.
+The facts are read once per process by ``anthropic._platform_probe`` (the only place that
+asks the OS); every function here maps what it is given and never raises: a value that
+cannot be named degrades to ``"Unknown"``/``"unknown"`` instead of breaking the client.
 """
 
 from __future__ import annotations
 
-import functools
-import platform
-import sys
-from typing import Callable
+from dataclasses import dataclass
 
 from .._version import __version__
 
-__all__ = ["async_library", "os_name", "platform_headers"]
+__all__ = ["PlatformFacts", "arch_name", "os_name", "platform_headers"]
+
+_OS_NAMES = {
+    "darwin": "MacOS",
+    "windows": "Windows",
+    "freebsd": "FreeBSD",
+    "openbsd": "OpenBSD",
+    "ios": "iOS",
+    "android": "Android",
+}
 
 
-def _safe(fn: Callable[[], str], fallback: str) -> str:
-    try:
-        value = fn()
-    except Exception:
-        return fallback
-    return value or fallback
+@dataclass(frozen=True)
+class PlatformFacts:
+    """What the platform headers are made of (empty strings where a read failed)."""
+
+    system: str = ""
+    machine: str = ""
+    implementation: str = ""
+    python_version: str = ""
+    distro_id: str = ""
 
 
-def os_name(system: Callable[[], str] = platform.system) -> str:
+def os_name(system: str, distro_id: str = "") -> str:
     """The OS as the API's platform headers spell it (``Linux``, ``MacOS``, ``Windows``, ...)."""
-
-    def detect() -> str:
-        name = system().lower()
-        if name == "darwin":
-            return "MacOS"
-        if name == "windows":
-            return "Windows"
-        if name == "freebsd":
-            return "FreeBSD"
-        if name == "openbsd":
-            return "OpenBSD"
-        if name == "ios":
-            return "iOS"
-        if name == "android":
-            return "Android"
-        if name == "linux":
-            import distro
-
-            return "Android" if distro.id() == "android" else "Linux"
-        return f"Other:{name}" if name else ""
-
-    return _safe(detect, "Unknown")
+    name = system.lower()
+    if not name:
+        return "Unknown"
+    if name == "linux":
+        return "Android" if distro_id == "android" else "Linux"
+    return _OS_NAMES.get(name, f"Other:{name}")
 
 
-def arch_name(machine: Callable[[], str] = platform.machine) -> str:
+def arch_name(machine: str) -> str:
     """The CPU architecture (``x64``, ``arm64``, ``x32``, ``arm``, ``other:...``)."""
-
-    def detect() -> str:
-        name = machine().lower()
-        if name in ("arm64", "aarch64"):
-            return "arm64"
-        if name.startswith("arm"):
-            return "arm"
-        if name in ("x86_64", "amd64"):
-            return "x64"
-        if name in ("i386", "i686", "x86"):
-            return "x32"
-        return f"other:{name}" if name else ""
-
-    return _safe(detect, "unknown")
+    name = machine.lower()
+    if not name:
+        return "unknown"
+    if name in ("arm64", "aarch64"):
+        return "arm64"
+    if name.startswith("arm"):
+        return "arm"
+    if name in ("x86_64", "amd64"):
+        return "x64"
+    if name in ("i386", "i686", "x86"):
+        return "x32"
+    return f"other:{name}"
 
 
-@functools.cache
-def platform_headers() -> dict[str, str]:
-    """The platform headers every request carries (cached for the process)."""
+def platform_headers(facts: PlatformFacts) -> dict[str, str]:
+    """The platform headers every request carries."""
     return {
         "X-Stainless-Lang": "python",
         "X-Stainless-Package-Version": __version__,
-        "X-Stainless-OS": os_name(),
-        "X-Stainless-Arch": arch_name(),
-        "X-Stainless-Runtime": _safe(platform.python_implementation, "unknown"),
-        "X-Stainless-Runtime-Version": _safe(platform.python_version, "unknown"),
+        "X-Stainless-OS": os_name(facts.system, facts.distro_id),
+        "X-Stainless-Arch": arch_name(facts.machine),
+        "X-Stainless-Runtime": facts.implementation or "unknown",
+        "X-Stainless-Runtime-Version": facts.python_version or "unknown",
     }
-
-
-def async_library() -> str:
-    """Which event loop runs the current task: ``"asyncio"``, ``"trio"`` or ``"unknown"``."""
-    trio = sys.modules.get("trio")
-    if trio is not None:
-        try:
-            trio.lowlevel.current_task()
-        except Exception:
-            pass
-        else:
-            return "trio"
-    asyncio = sys.modules.get("asyncio")
-    if asyncio is not None:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            pass
-        else:
-            return "asyncio"
-    return "unknown"

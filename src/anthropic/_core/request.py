@@ -18,7 +18,6 @@ from typing_extensions import Literal
 from .._exceptions import MissingCredentialsError
 from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from .config import API_VERSION, ClientConfig, to_timeout
-from .platform import platform_headers
 
 __all__ = ["RequestBuilder", "RequestSpec", "ResponseMode", "merge_headers", "serialize_json"]
 
@@ -147,14 +146,21 @@ class RequestBuilder:
 
     __slots__ = ("_auth_explicit", "_base", "_config", "_timeout_cache")
 
-    def __init__(self, config: ClientConfig, *, user_agent: str, async_library: str) -> None:
+    def __init__(
+        self,
+        config: ClientConfig,
+        *,
+        user_agent: str,
+        async_library: str,
+        platform: Optional[Mapping[str, str]] = None,
+    ) -> None:
         self._config = config
         headers: dict[str, str] = {
             "accept": "application/json",
             "anthropic-version": API_VERSION,
             "user-agent": user_agent,
         }
-        headers.update({k.lower(): v for k, v in platform_headers().items()})
+        headers.update({k.lower(): v for k, v in (platform or {}).items()})
         headers["x-stainless-async"] = async_library
         if config.api_key is not None:
             headers["x-api-key"] = config.api_key

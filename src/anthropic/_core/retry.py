@@ -32,11 +32,11 @@ def is_retryable_status(status: int) -> bool:
     return status in (408, 409, 429) or status >= 500
 
 
-def retry_after_seconds(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
+def retry_after_seconds(headers: Mapping[str, str], now: float) -> Optional[float]:
     """What the server asked us to wait, in seconds, or ``None`` if it said nothing usable.
 
     ``retry-after-ms`` wins over ``retry-after``; ``retry-after`` may be a number of seconds
-    or an HTTP-date (compared with ``now``, a POSIX timestamp; the real clock by default).
+    or an HTTP-date (compared with ``now``, the caller's clock as a POSIX timestamp).
     The value is returned as the server said it (it may be 0, negative or huge): deciding
     whether to honour it is the policy's job.
     """
@@ -60,10 +60,6 @@ def retry_after_seconds(headers: Mapping[str, str], now: Optional[float] = None)
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=datetime.timezone.utc)
-    if now is None:
-        import time
-
-        now = time.time()
     return when.timestamp() - now
 
 

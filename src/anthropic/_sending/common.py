@@ -64,15 +64,16 @@ class SenderBase:
         self, response: httpx.Response, request: httpx.Request, policy: RetryPolicy, retries: int
     ) -> float:
         """Delay before retrying after an error status (body read); raises to give up."""
+        now = self.clock()
         delay = policy.decide(
             retries,
             status=response.status_code,
             headers=response.headers,
-            now=self.clock(),
+            now=now,
             rand=self.rand(),
         )
         if delay is None:
-            raise status_error(response)
+            raise status_error(response, now)
         log_retry(request, retries, policy.max_retries, delay)
         return delay
 
