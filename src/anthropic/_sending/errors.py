@@ -9,7 +9,6 @@ a protocol error after sending means the server may already have created the bat
 from __future__ import annotations
 
 import logging
-from typing import Optional
 
 import httpx
 
@@ -36,13 +35,12 @@ def is_ambiguous(exc: BaseException) -> bool:
     return not isinstance(exc, _NOT_SENT)
 
 
-def translate(exc: httpx.HTTPError, request: Optional[httpx.Request]) -> APIConnectionError:
-    """Our exception for an httpx failure (the original stays as ``__cause__``)."""
-    req = request if request is not None else _request_of(exc)
+def translate(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+    """Our exception for an httpx failure of ``request`` (the original is ``__cause__``)."""
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(req, message=f"Request timed out ({type(exc).__name__}).")
+        return APITimeoutError(request, message=f"Request timed out ({type(exc).__name__}).")
     detail = str(exc) or type(exc).__name__
-    return APIConnectionError(message=f"Connection error: {detail}", request=req)
+    return APIConnectionError(message=f"Connection error: {detail}", request=request)
 
 
 def too_many_redirects(request: httpx.Request) -> APIConnectionError:
@@ -50,13 +48,6 @@ def too_many_redirects(request: httpx.Request) -> APIConnectionError:
         message=f"Exceeded {MAX_REDIRECTS} redirects; the base_url may be misconfigured.",
         request=request,
     )
-
-
-def _request_of(exc: httpx.HTTPError) -> httpx.Request:
-    try:
-        return exc.request
-    except RuntimeError:  # httpx raises if the exception carries no request
-        return httpx.Request("GET", "http://unknown.invalid/")
 
 
 def log_retry(request: httpx.Request, retries_taken: int, max_retries: int, delay: float) -> None:
