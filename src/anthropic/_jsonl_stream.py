@@ -37,6 +37,7 @@ import pydantic
 
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
+from ._gc_pause import paused_gc
 from ._models import UnusableBody, get_adapter, recover
 from ._sending.errors import translate
 
@@ -58,17 +59,32 @@ class LineParser(Generic[_T]):
         self._response = response
 
     def feed(self, chunk: bytes) -> Iterator[_T]:
-        # Lazy, so the lines before a malformed one in the same chunk are still delivered.
-        for line in self._buffer.feed(chunk):
-            item = self._parse(line)
-            if item is not None:
-                yield item
+        # The chunk's lines are parsed together with automatic GC paused (``_gc_pause``),
+        # then yielded with the collector as it was. A malformed line raises only after
+        # the lines before it in the same chunk have been delivered.
+        lines = self._buffer.feed(chunk)
+        if not lines:
+            return
+        items: list[_T] = []
+        failure: Optional[ResultsDecodeError] = None
+        with paused_gc():
+            try:
+                for line in lines:
+                    item = self._parse(line)
+                    if item is not None:
+                        items.append(item)
+            except ResultsDecodeError as exc:
+                failure = exc
+        yield from items
+        if failure is not None:
+            raise failure
 
     def finish(self) -> list[_T]:
         tail = self._buffer.flush()
         if tail is None:
             return []
-        item = self._parse(tail)
+        with paused_gc():
+            item = self._parse(tail)
         return [] if item is None else [item]
 
     def _parse(self, line: bytes) -> Optional[_T]:

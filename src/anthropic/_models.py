@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal, Optional, TypeVar, Union, cast
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
+from ._gc_pause import paused_gc
+
 __all__ = [
     "BaseModel",
     "UnusableBody",
@@ -126,9 +128,10 @@ def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
     ``tp`` at all (see ``recover``).
     """
     try:
-        if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
-            return cast(_T, tp.model_validate_json(content))
-        return get_adapter(tp).validate_json(content)
+        with paused_gc(len(content)):  # a big body (a page of batches): see _gc_pause
+            if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+                return cast(_T, tp.model_validate_json(content))
+            return get_adapter(tp).validate_json(content)
     except ValidationError as exc:
         if _is_json_syntax_error(exc):
             raise UnusableBody(f"not valid JSON ({exc.errors()[0]['msg']})") from None
