@@ -21,6 +21,7 @@
     │   └── APIResponseValidationError   the response body is not what the API promises
     │       └── ResultsDecodeError       a results (JSONL) line is not a result
     ├── BatchNotEndedError               results asked for before processing ended
+    ├── BatchResultError                 unwrap() on a batch result that did not succeed
     ├── PaginationError                  a page said "more" but gave no usable cursor
     └── MissingCredentialsError          no API key or auth token was configured (+TypeError)
 
@@ -38,7 +39,7 @@ from typing_extensions import override
 from ._core.retry import retry_after_seconds
 
 if TYPE_CHECKING:
-    from .types.messages import MessageBatch
+    from .types.messages.message_batch import MessageBatch
 
 __all__ = [
     "APIConnectionError",
@@ -51,6 +52,7 @@ __all__ = [
     "BadRequestError",
     "BatchCreateOutcomeUnknownError",
     "BatchNotEndedError",
+    "BatchResultError",
     "ConflictError",
     "DeadlineExceededError",
     "InternalServerError",
@@ -277,6 +279,31 @@ class BatchNotEndedError(AnthropicError):
             f"{self.processing_status!r}; results exist once it is 'ended'. Wait for it with "
             f"client.messages.batches.wait({batch.id!r}) first."
         )
+
+
+class BatchResultError(AnthropicError):
+    """``entry.unwrap()`` (or ``anthropic.lib.unwrap``) on a result that is not ``succeeded``.
+
+    ``custom_id`` names the request, ``result_type`` is ``errored``/``canceled``/
+    ``expired`` (or a newer kind), ``error_type`` the API error type of an errored result
+    (e.g. ``"overloaded_error"``), else ``None``; ``error_message`` its message.
+    """
+
+    def __init__(
+        self,
+        custom_id: str,
+        result_type: str,
+        error_type: Optional[str] = None,
+        error_message: Optional[str] = None,
+    ) -> None:
+        what = f"{result_type}"
+        if error_type:
+            what += f" ({error_type}: {error_message})" if error_message else f" ({error_type})"
+        super().__init__(f"request {custom_id!r} did not succeed: {what}")
+        self.custom_id = custom_id
+        self.result_type = result_type
+        self.error_type = error_type
+        self.error_message = error_message
 
 
 class PaginationError(AnthropicError):

@@ -181,6 +181,23 @@ def test_unwrap_returns_the_message_or_raises_a_typed_error() -> None:
         assert info.value.result_type == kind and info.value.error_type is None
 
 
+def test_unwrap_needs_no_lib_and_raises_the_class_lib_exports() -> None:
+    import subprocess
+    import sys
+
+    from anthropic import _exceptions
+
+    assert BatchResultError is _exceptions.BatchResultError
+    with pytest.raises(BatchResultError):
+        RESULTS[3].unwrap()
+    # the types package answers unwrap() on its own: importing it loads no workflow helper
+    code = (
+        "import sys, anthropic.types.messages as m; "
+        "assert not any(n.startswith('anthropic.lib') for n in sys.modules), sorted(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def responder(req: BatchRequest) -> str:
     if req.custom_id.startswith("bad"):
         raise ResponderError("max_tokens: too large", type="invalid_request_error")

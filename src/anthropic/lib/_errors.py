@@ -1,10 +1,14 @@
-"""The errors of the workflow helpers (all subclasses of ``AnthropicError``)."""
+"""The errors of the workflow helpers (all subclasses of ``AnthropicError``).
+
+``BatchResultError`` is defined in ``anthropic._exceptions`` (``entry.unwrap()`` raises it
+without importing ``lib``) and re-exported here unchanged.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from .._exceptions import AnthropicError
+from .._exceptions import AnthropicError, BatchResultError
 
 if TYPE_CHECKING:
     from ..types.messages import MessageBatch
@@ -59,28 +63,3 @@ class BatchResultsError(AnthropicError):
     def __init__(self, summary: ResultsSummary) -> None:
         super().__init__(summary.describe_failures())
         self.summary = summary
-
-
-class BatchResultError(AnthropicError):
-    """``unwrap(entry)`` on a result that is not ``succeeded``.
-
-    ``custom_id`` names the request, ``result_type`` is ``errored``/``canceled``/
-    ``expired`` (or a newer kind), ``error_type`` the API error type of an errored result
-    (e.g. ``"overloaded_error"``), else ``None``; ``error_message`` its message.
-    """
-
-    def __init__(
-        self,
-        custom_id: str,
-        result_type: str,
-        error_type: Optional[str] = None,
-        error_message: Optional[str] = None,
-    ) -> None:
-        what = f"{result_type}"
-        if error_type:
-            what += f" ({error_type}: {error_message})" if error_message else f" ({error_type})"
-        super().__init__(f"request {custom_id!r} did not succeed: {what}")
-        self.custom_id = custom_id
-        self.result_type = result_type
-        self.error_type = error_type
-        self.error_message = error_message

@@ -23,7 +23,6 @@ from typing import (
 
 from ..types.message import Message
 from ..types.messages import MessageBatchIndividualResponse
-from ._errors import BatchResultError
 from ._summary import error_type_of
 
 __all__ = ["RETRYABLE_ERROR_TYPES", "join_results", "retryable_requests", "unwrap"]
@@ -134,13 +133,6 @@ _MISSING: Any = object()
 
 def unwrap(entry: MessageBatchIndividualResponse) -> Message:
     """The message of a succeeded result, else ``BatchResultError`` carrying
-    ``custom_id``, ``result_type`` and (for errored results) ``error_type``."""
-    result: Any = entry.result
-    if result.type == "succeeded":
-        message: Message = result.message
-        return message
-    error_type = error_type_of(entry)
-    error_message = None
-    if error_type is not None:
-        error_message = getattr(result.error.error, "message", None)
-    raise BatchResultError(entry.custom_id, str(result.type), error_type, error_message)
+    ``custom_id``, ``result_type`` and (for errored results) ``error_type``
+    (the same as ``entry.unwrap()``)."""
+    return entry.unwrap()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, AsyncIterable, Dict, Iterable, List, Optional, Tuple, Union
 
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
+from ..types.messages.message_batch_individual_response import error_of
 from ._errors import BatchResultsError
 
 __all__ = ["ResultsSummary", "SummaryAccumulator", "TokenUsage", "asummarize", "summarize"]
@@ -152,12 +153,7 @@ class ResultsSummary:
 
 def error_type_of(entry: MessageBatchIndividualResponse) -> Optional[str]:
     """The API error type of an errored result (``None`` for other results)."""
-    result: Any = entry.result
-    if result.type != "errored":
-        return None
-    error = getattr(getattr(result, "error", None), "error", None)
-    kind = getattr(error, "type", None)
-    return kind if isinstance(kind, str) else None
+    return error_of(entry)[0]
 
 
 class SummaryAccumulator:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Optional, Tuple
 
+from ..._exceptions import BatchResultError
 from ..._models import BaseModel
+from ..message import Message
 from .message_batch_result import MessageBatchResult
-
-if TYPE_CHECKING:
-    from ..message import Message
 
 __all__ = ["MessageBatchIndividualResponse"]
 
@@ -31,6 +30,25 @@ class MessageBatchIndividualResponse(BaseModel):
 
     def unwrap(self) -> Message:
         """The message if this request succeeded; else raise ``BatchResultError``."""
-        from ...lib import unwrap
+        result = self.result
+        if result.type == "succeeded":
+            return result.message
+        error_type, error_message = error_of(self)
+        raise BatchResultError(self.custom_id, str(result.type), error_type, error_message)
 
-        return unwrap(self)
+
+def error_of(entry: MessageBatchIndividualResponse) -> Tuple[Optional[str], Optional[str]]:
+    """The API error type and message of an errored result; ``(None, None)`` otherwise.
+
+    Read attribute by attribute, so a line built leniently (one that failed validation)
+    still answers rather than raising.
+    """
+    result: object = entry.result
+    if getattr(result, "type", None) != "errored":
+        return None, None
+    error: object = getattr(getattr(result, "error", None), "error", None)
+    kind: object = getattr(error, "type", None)
+    message: object = getattr(error, "message", None)
+    if not isinstance(kind, str):
+        return None, None
+    return kind, message if isinstance(message, str) else None
