@@ -21,6 +21,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import (
     Any,
+    AsyncGenerator,
     AsyncIterator,
     Awaitable,
     Callable,
@@ -29,6 +30,7 @@ from typing import (
     Iterator,
     Optional,
     TypeVar,
+    cast,
 )
 
 import anyio
@@ -101,7 +103,7 @@ class LineParser(Generic[_T]):
                     raise UnusableBody("not valid JSON") from None
                 import json
 
-                return recover(self._tp, json.loads(line))  # type: ignore[no-any-return]
+                return cast(_T, recover(self._tp, json.loads(line)))
             except UnusableBody as why:
                 raise ResultsDecodeError(
                     self._response, line_number=self._lineno, line=line, reason=str(why)
@@ -117,7 +119,7 @@ class JSONLDecoder(Generic[_T]):
 
     def _decode(self, parser: LineParser[_T]) -> Generator[_T, None, None]:
         response = self.http_response
-        chunks = response.iter_bytes()
+        chunks = cast("Generator[bytes, None, None]", response.iter_bytes())  # a generator
         try:
             try:
                 for chunk in chunks:
@@ -126,7 +128,7 @@ class JSONLDecoder(Generic[_T]):
                 raise translate(exc, response.request) from exc
             yield from parser.finish()
         finally:
-            chunks.close()  # type: ignore[attr-defined]
+            chunks.close()
             response.close()
 
     def __iter__(self) -> Iterator[_T]:
@@ -159,9 +161,9 @@ class AsyncJSONLDecoder(Generic[_T]):
         self.http_response = response
         self._iterator = self._decode(LineParser(line_type, response))
 
-    async def _decode(self, parser: LineParser[_T]) -> AsyncIterator[_T]:
+    async def _decode(self, parser: LineParser[_T]) -> AsyncGenerator[_T, None]:
         response = self.http_response
-        chunks = response.aiter_bytes()
+        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # a generator
         try:
             try:
                 async for chunk in chunks:
@@ -174,7 +176,7 @@ class AsyncJSONLDecoder(Generic[_T]):
         finally:
             # Close the inner generator and the response even when cancelled.
             with anyio.CancelScope(shield=True):
-                await chunks.aclose()  # type: ignore[attr-defined]
+                await chunks.aclose()
                 await response.aclose()
 
     def __aiter__(self) -> AsyncIterator[_T]:
@@ -185,7 +187,7 @@ class AsyncJSONLDecoder(Generic[_T]):
 
     async def close(self) -> None:
         """Stop reading and release the connection (safe to call twice)."""
-        await self._iterator.aclose()  # type: ignore[attr-defined]
+        await self._iterator.aclose()
         with anyio.CancelScope(shield=True):
             await self.http_response.aclose()
 

@@ -13,6 +13,9 @@ __all__ = ["setup_logging"]
 
 logger = logging.getLogger("anthropic")
 
+# Where ``ANTHROPIC_LOG`` put its stderr handler, so it is added once however often it runs.
+_added: list[logging.Handler] = []
+
 
 def setup_logging(env_value: str | None = None) -> None:
     """Apply ``ANTHROPIC_LOG`` (or ``env_value``): add a stderr handler at that level."""
@@ -20,11 +23,11 @@ def setup_logging(env_value: str | None = None) -> None:
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(value)
     if level is None:
         return
-    if not any(getattr(h, "_anthropic", False) for h in logger.handlers):
+    if not any(h in _added for h in logger.handlers):
         handler = logging.StreamHandler()
+        _added.append(handler)
         handler.setFormatter(
             logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
         )
-        handler._anthropic = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)

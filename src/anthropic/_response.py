@@ -109,7 +109,7 @@ class _ResponseBase(Generic[_R]):
         if not self._has_parsed:
             self._parsed = self._parser.fn(self.http_response, self.retries_taken)
             self._has_parsed = True
-        return self._parsed  # type: ignore[return-value]
+        return cast(_R, self._parsed)
 
     def __repr__(self) -> str:
         return (

@@ -76,8 +76,6 @@ class PageInfo:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PageInfo) and other.params == self.params
 
-    __hash__ = None  # type: ignore[assignment]
-
 
 def next_page_params(
     params: Mapping[str, object],

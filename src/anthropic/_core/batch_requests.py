@@ -14,7 +14,7 @@ APIs and some guides), which is normalized to the API's shape.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional, cast
 
 from .._exceptions import AnthropicError
 from .request import serialize_json
@@ -76,7 +76,7 @@ def normalize_request(index: int, item: object) -> Mapping[str, Any]:
             f"must be a dict, got {type(item).__name__}",
             'Pass {"custom_id": "...", "params": {...}}.',
         )
-    req: Mapping[str, Any] = item  # pyright: ignore[reportUnknownVariableType]
+    req = cast("Mapping[str, Any]", item)
     custom_id = req.get("custom_id")
     if not isinstance(custom_id, str) or _CUSTOM_ID.fullmatch(custom_id) is None:
         shown = custom_id if isinstance(custom_id, str) else None
@@ -126,7 +126,7 @@ def _check_params(index: int, custom_id: str, params: object) -> None:
             f"must be a dict, got {type(params).__name__}",
             "Pass the Messages request as a dict.",
         )
-    p: Mapping[str, Any] = params  # pyright: ignore[reportUnknownVariableType]
+    p = cast("Mapping[str, Any]", params)
     model = p.get("model")
     if not isinstance(model, str) or not model:
         raise _fail(

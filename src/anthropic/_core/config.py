@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 import httpx
 
@@ -51,8 +51,8 @@ class ClientConfig:
     default_headers: Mapping[str, Union[str, Omit]]
     default_query: Mapping[str, object]
 
-    def replace(self, **changes: object) -> ClientConfig:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def replace(self, **changes: Any) -> ClientConfig:
+        return dataclasses.replace(self, **changes)
 
     @property
     def origin(self) -> tuple[str, str, Optional[int]]:

@@ -10,7 +10,7 @@ timeout, the content type and the caller's ``extra_*`` are added.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Union, cast
 
 import httpx
 from typing_extensions import Literal
@@ -192,7 +192,7 @@ class RequestBuilder:
 
         content = spec.content
         if spec.extra_body:
-            body: Any = {} if spec.json is None else dict(spec.json)  # type: ignore[call-overload]
+            body = {} if spec.json is None else dict(cast("Mapping[str, Any]", spec.json))
             body = _merge_body(body, spec.extra_body)
             content = serialize_json(body)
         elif content is None and spec.json is not None:

@@ -53,10 +53,10 @@ def retry_after_seconds(headers: Mapping[str, str], now: float) -> Optional[floa
         return value
     try:
         # Python 3.9 returns None for some garbage where later versions raise.
-        when: Optional[datetime.datetime] = email.utils.parsedate_to_datetime(raw.strip())
+        when: object = email.utils.parsedate_to_datetime(raw.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if when is None:  # pyright: ignore[reportUnnecessaryComparison]
+    if not isinstance(when, datetime.datetime):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=datetime.timezone.utc)

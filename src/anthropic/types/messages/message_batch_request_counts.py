@@ -18,7 +18,7 @@ so ``sum(counts.values())`` stays the number of requests.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, cast
 
 import pydantic
 
@@ -48,10 +48,10 @@ class MessageBatchRequestCounts(BaseModel, Mapping[str, int]):
     def __getitem__(self, status: str) -> int:
         fields = self.__dict__
         if status in fields:
-            return fields[status]  # type: ignore[no-any-return]
+            return cast(int, fields[status])
         extra = self.__pydantic_extra__
         if extra and _is_count(extra.get(status)):
-            return extra[status]  # type: ignore[no-any-return]
+            return cast(int, extra[status])
         raise KeyError(status)
 
     def __iter__(self) -> Iterator[str]:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]
@@ -67,9 +67,7 @@ class MessageBatchRequestCounts(BaseModel, Mapping[str, int]):
         # Models compare as models; plain mappings compare as the status -> count mapping.
         if isinstance(other, pydantic.BaseModel) or not isinstance(other, Mapping):
             return super().__eq__(other)
-        return dict(self.items()) == dict(other.items())  # pyright: ignore[reportUnknownArgumentType, reportUnknownMemberType]
-
-    __hash__ = None  # type: ignore[assignment]
+        return dict(self.items()) == dict(cast("Mapping[object, object]", other).items())
 
 
 def _is_count(value: object) -> bool:
