@@ -12,11 +12,16 @@ point one way (``_client`` wires the resource tree on top of them). One call:
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, TypeVar, Union, cast
+from typing import Awaitable, Callable, Mapping, Optional, TypeVar, Union, cast
 
 import httpx
 
-from ._base_client import BaseClient, model_parser
+from ._base_client import (
+    BaseClient,
+    DefaultAsyncHttpxClient,
+    DefaultHttpxClient,
+    model_parser,
+)
 from ._core.request import RequestSpec
 from ._response import APIResponse, AsyncAPIResponse, Parser
 from ._sending import AsyncSender, SyncSender
@@ -32,11 +37,22 @@ def _reads_body(spec: RequestSpec, lazy: bool) -> bool:
     return spec.mode == "raw" or (spec.mode == "parsed" and not lazy)
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
     """Sends specs over an ``httpx.Client`` with retries; base of ``Anthropic``."""
 
-    _http: httpx.Client
     _sender: SyncSender
+
+    def _http_client_class(self) -> type[httpx.Client]:
+        return httpx.Client
+
+    def _default_http_client(self) -> httpx.Client:
+        return DefaultHttpxClient()
+
+    def _start_sender(self, sleep: Optional[Callable[[float], None]]) -> None:
+        origin = self._config.origin
+        self._sender = SyncSender(
+            self._http, origin, sleep=sleep, clock=self._clock, rand=self._rand
+        )
 
     def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
         """Send ``spec``; return the parsed value, or (raw/stream mode) the response.
@@ -114,11 +130,22 @@ class SyncAPIClient(BaseClient):
         return self._execute(spec, model_parser(cast_to))
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[None]]]):
     """The async twin of ``SyncAPIClient`` (asyncio or trio); base of ``AsyncAnthropic``."""
 
-    _http: httpx.AsyncClient
     _sender: AsyncSender
+
+    def _http_client_class(self) -> type[httpx.AsyncClient]:
+        return httpx.AsyncClient
+
+    def _default_http_client(self) -> httpx.AsyncClient:
+        return DefaultAsyncHttpxClient()
+
+    def _start_sender(self, sleep: Optional[Callable[[float], Awaitable[None]]]) -> None:
+        origin = self._config.origin
+        self._sender = AsyncSender(
+            self._http, origin, sleep=sleep, clock=self._clock, rand=self._rand
+        )
 
     async def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
         """See ``SyncAPIClient._execute``."""

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import random
 import time
-from typing import Any, Callable, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
 
 import httpx
+from typing_extensions import Self
 
-from ._core.config import DEFAULT_LIMITS, ClientConfig, resolve_config
+from ._core.config import DEFAULT_LIMITS, DEFAULT_MAX_RETRIES, ClientConfig, resolve_config
 from ._core.decode import parse_body
 from ._core.platform import platform_headers
 from ._core.request import RequestBuilder, RequestSpec
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-_Self = TypeVar("_Self", bound="BaseClient")
 
 
 class DefaultHttpxClient(httpx.Client):
@@ -73,28 +73,39 @@ def model_parser(cast_to: type[_T]) -> Parser[_T]:
     return Parser(lambda response, _retries: parse_body(cast_to, response))
 
 
-class BaseClient:
-    """Configuration and request building shared by the sync and async clients."""
+_HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
+_SleepT = TypeVar("_SleepT")
+
+
+class BaseClient(Generic[_HttpT, _SleepT]):
+    """Configuration, copies and request building shared by the sync and async clients.
+
+    The constructor and ``copy()`` are written once here; ``_HttpT`` is the httpx client
+    class and ``_SleepT`` the sleep function's type of the concrete client, so
+    ``Anthropic(http_client=...)`` takes an ``httpx.Client`` and ``AsyncAnthropic`` an
+    ``httpx.AsyncClient``. Subclasses say how to make the default pool and the sender.
+    """
 
     _config: ClientConfig
     _owns_http: bool
+    _http: _HttpT
 
-    def _setup(
+    def __init__(
         self,
         *,
-        api_key: Optional[str],
-        auth_token: Optional[str],
-        base_url: Union[str, httpx.URL, None],
-        timeout: Union[Timeout, NotGiven],
-        max_retries: object,
-        default_headers: Optional[Mapping[str, Union[str, Omit]]],
-        default_query: Optional[Mapping[str, object]],
-        http_client: Optional[httpx.Client | httpx.AsyncClient],
-        expected: type[Any],
-        sleep: Optional[Callable[..., Any]],
-        clock: Optional[Callable[[], float]],
-        rand: Optional[Callable[[], float]],
+        api_key: Optional[str] = None,
+        auth_token: Optional[str] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[_HttpT] = None,
+        _sleep: Optional[_SleepT] = None,
+        _clock: Optional[Callable[[], float]] = None,
+        _random: Optional[Callable[[], float]] = None,
     ) -> None:
+        expected = self._http_client_class()
         if http_client is not None and not isinstance(http_client, expected):
             helper = "DefaultHttpxClient" if expected is httpx.Client else "DefaultAsyncHttpxClient"
             raise TypeError(
@@ -112,11 +123,23 @@ class BaseClient:
             http_client_timeout=http_client.timeout if http_client is not None else None,
             env=os.environ,
         )
-        self._clock = clock or time.time
-        self._rand = rand or random.random
-        self._sleep_fn = sleep
+        self._clock = _clock or time.time
+        self._rand = _random or random.random
+        self._sleep_fn = _sleep
         self._policy = RetryPolicy(max_retries=self._config.max_retries)
         self._builders: dict[str, RequestBuilder] = {}
+        self._owns_http = True
+        self._http = http_client if http_client is not None else self._default_http_client()
+        self._start_sender(_sleep)
+
+    def _http_client_class(self) -> type[_HttpT]:
+        raise TypeError("BaseClient is abstract: use Anthropic or AsyncAnthropic")
+
+    def _default_http_client(self) -> _HttpT:
+        raise TypeError("BaseClient is abstract: use Anthropic or AsyncAnthropic")
+
+    def _start_sender(self, sleep: Optional[_SleepT]) -> None:
+        raise TypeError("BaseClient is abstract: use Anthropic or AsyncAnthropic")
 
     # -- configuration, read-only -------------------------------------------------------
 
@@ -178,19 +201,27 @@ class BaseClient:
 
     # -- copies ---------------------------------------------------------------------------
 
-    def _copy_kwargs(
+    def copy(
         self,
         *,
-        api_key: Union[str, NotGiven, None],
-        auth_token: Union[str, NotGiven, None],
-        base_url: Union[str, httpx.URL, NotGiven],
-        timeout: Union[Timeout, NotGiven],
-        max_retries: Union[int, NotGiven],
-        default_headers: Optional[Mapping[str, Union[str, Omit]]],
-        set_default_headers: Optional[Mapping[str, Union[str, Omit]]],
-        default_query: Optional[Mapping[str, object]],
-        set_default_query: Optional[Mapping[str, object]],
-    ) -> dict[str, Any]:
+        api_key: Union[str, NotGiven, None] = NOT_GIVEN,
+        auth_token: Union[str, NotGiven, None] = NOT_GIVEN,
+        base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        http_client: Optional[_HttpT] = None,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        set_default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+    ) -> Self:
+        """A new client with these overrides, sharing this one's connection pool.
+
+        ``default_headers``/``default_query`` merge into the current ones;
+        ``set_default_headers``/``set_default_query`` replace them. ``api_key=None`` or
+        ``auth_token=None`` removes that credential. Closing the copy leaves the shared
+        pool open: close the original.
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError(
                 "pass default_headers (merge) or set_default_headers (replace), not both"
@@ -208,32 +239,31 @@ class BaseClient:
             query = set_default_query
         elif default_query is not None:
             query = {**cfg.default_query, **default_query}
-        return {
-            "api_key": cfg.api_key if isinstance(api_key, NotGiven) else api_key,
-            "auth_token": cfg.auth_token if isinstance(auth_token, NotGiven) else auth_token,
-            "base_url": cfg.base_url if isinstance(base_url, NotGiven) else base_url,
-            "timeout": cfg.timeout if isinstance(timeout, NotGiven) else timeout,
-            "max_retries": cfg.max_retries if isinstance(max_retries, NotGiven) else max_retries,
-            "default_headers": headers,
-            "default_query": query,
-            "_sleep": self._sleep_fn,
-            "_clock": self._clock,
-            "_random": self._rand,
-        }
-
-    def _copy(self: _Self, http_client: object, **overrides: Any) -> _Self:
-        """The body of ``copy()`` for both clients: same pool, options overridden."""
-        kwargs = self._copy_kwargs(**overrides)
-        make: Any = type(self)  # Anthropic / AsyncAnthropic: both take these keywords
-        client: _Self = make(http_client=http_client, **kwargs)
+        key = cfg.api_key if isinstance(api_key, NotGiven) else api_key
+        token = cfg.auth_token if isinstance(auth_token, NotGiven) else auth_token
+        client = type(self)(
+            api_key=key,
+            auth_token=token,
+            base_url=cfg.base_url if isinstance(base_url, NotGiven) else base_url,
+            timeout=cfg.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=cfg.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=http_client or self._http,
+            _sleep=self._sleep_fn,
+            _clock=self._clock,
+            _random=self._rand,
+        )
         client._owns_http = False
         # A credential that is None (cleared now, or already absent here) must not come
         # back from the environment in the copy.
-        changes = {k: None for k in ("api_key", "auth_token") if kwargs[k] is None}
+        changes = {k: None for k, v in (("api_key", key), ("auth_token", token)) if v is None}
         if changes:
             client._config = client._config.replace(**changes)
             client._config_changed()
         return client
+
+    with_options = copy
 
     def _config_changed(self) -> None:
         """Drop whatever was derived from ``_config`` (the request builders)."""

@@ -141,7 +141,7 @@ def test_setup_logging_levels(restore_logger: logging.Logger, value: str, level:
     setup_logging(value)
     setup_logging(value)  # idempotent: one handler
     assert restore_logger.level == level
-    ours = [h for h in restore_logger.handlers if getattr(h, "_anthropic", False)]
+    ours = [h for h in restore_logger.handlers if isinstance(h, logging.StreamHandler)]
     assert len(ours) == 1
 
 
