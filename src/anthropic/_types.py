@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-from typing import Mapping, TypeVar, Union
+from typing import Mapping, Optional, TypeVar, Union
 
 import httpx
-from typing_extensions import Literal, TypeAlias, final, override
+from typing_extensions import Literal, TypeAlias, TypedDict, final, override
 
 __all__ = [
     "NOT_GIVEN",
@@ -74,3 +74,16 @@ Headers: TypeAlias = Mapping[str, Union[str, Omit]]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = object
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]
+
+
+class CallOptions(TypedDict, total=False):
+    """The per-call options every API method takes as keywords (as in the official SDK)."""
+
+    extra_headers: Optional[Headers]
+    """Headers to add to (or, with ``Omit()``, remove from) this request."""
+    extra_query: Optional[Query]
+    """Query parameters to add to this request."""
+    extra_body: Optional[Mapping[str, object]]
+    """JSON properties to add to this request's body."""
+    timeout: Union[Timeout, NotGiven]
+    """This request's timeout, overriding the client's."""

@@ -12,6 +12,7 @@ from typing import List, Mapping
 
 from typing_extensions import assert_never, assert_type
 
+from anthropic import Anthropic
 from anthropic.types import (
     ErrorObject,
     Message,
@@ -156,3 +157,13 @@ def build_requests(message: Message) -> BatchCreateParams:
         },
     ]
     return {"requests": requests}
+
+
+def per_call_options_are_type_checked(client: Anthropic) -> None:
+    # The official keywords are accepted, with their types checked (CallOptions).
+    batch = client.messages.batches.retrieve(
+        "msgbatch_1", extra_headers={"x": "1"}, extra_query={"q": 1}, timeout=5.0
+    )
+    assert_type(batch, MessageBatch)
+    client.messages.batches.retrieve("msgbatch_1", timeout="soon")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    client.messages.batches.retrieve("msgbatch_1", extra_headrs={})  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Optional, Union
 import httpx
 
 from .._exceptions import BatchCreateOutcomeUnknownError, BatchNotEndedError
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query, Timeout
 from ..types.messages.message_batch import MessageBatch
 from .batch_requests import encode_create_body
 from .paths import BATCHES_PATH, batch_path
@@ -48,6 +48,17 @@ class Options:
         self.extra_body = extra_body
         self.timeout = timeout
         self.mode: ResponseMode = mode
+
+    @classmethod
+    def of(cls, options: CallOptions, mode: ResponseMode = "parsed") -> Options:
+        """The options a public method received as keywords, with its resource's mode."""
+        return cls(
+            options.get("extra_headers"),
+            options.get("extra_query"),
+            options.get("extra_body"),
+            options.get("timeout", NOT_GIVEN),
+            mode,
+        )
 
     def parsed(self) -> Options:
         """The same options for an inner step of a multi-step call (always parsed)."""

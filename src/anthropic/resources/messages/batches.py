@@ -19,7 +19,9 @@ support ``async for`` directly). Request specs are built by the pure functions i
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, Union
+
+from typing_extensions import Unpack
 
 from ..._api_client import AsyncAPIClient, SyncAPIClient
 from ..._base_client import model_parser
@@ -33,7 +35,7 @@ from ..._response import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from ..._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ..._types import NOT_GIVEN, CallOptions, NotGiven
 from ...pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
 from ...types.messages.batch_create_params import Request
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
@@ -68,14 +70,8 @@ class Batches(BatchWorkflows):
         self._client = client
         self._mode: ResponseMode = mode
 
-    def _options(
-        self,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Mapping[str, object]],
-        timeout: Union[Timeout, NotGiven],
-    ) -> specs.Options:
-        return specs.Options(extra_headers, extra_query, extra_body, timeout, self._mode)
+    def _options(self, options: CallOptions) -> specs.Options:
+        return specs.Options.of(options, self._mode)
 
     @cached_property
     def with_raw_response(self) -> BatchesWithRawResponse:
@@ -91,10 +87,7 @@ class Batches(BatchWorkflows):
         self,
         *,
         requests: Iterable[Request],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """Create a batch of 1-100,000 requests (at most 256 MB encoded).
 
@@ -105,20 +98,16 @@ class Batches(BatchWorkflows):
         out, ``BatchCreateOutcomeUnknownError`` says a batch may exist and how to find
         it. Error statuses (429, 5xx, 529) and failures before sending are retried.
         """
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     def retrieve(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """The batch's current state (poll this, or use ``wait``)."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
@@ -127,13 +116,10 @@ class Batches(BatchWorkflows):
         after_id: Union[str, NotGiven] = NOT_GIVEN,
         before_id: Union[str, NotGiven] = NOT_GIVEN,
         limit: Union[int, NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncPage[MessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         params = specs.list_params(after_id, before_id, limit)
         client, later = self._client, opts.parsed()
 
@@ -147,37 +133,25 @@ class Batches(BatchWorkflows):
     def cancel(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     def delete(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> DeletedMessageBatch:
         """Delete an ended batch (the API refuses while it is processing)."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
         self,
         message_batch_id: _ResultsTarget,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> JSONLDecoder[MessageBatchIndividualResponse]:
         """Stream the results of an ended batch, one ``MessageBatchIndividualResponse`` each.
 
@@ -185,7 +159,7 @@ class Batches(BatchWorkflows):
         them by ``custom_id``. Use it as a context manager (or exhaust it) so the
         connection is released. ``BatchNotEndedError`` if processing has not ended.
         """
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         batch, batch_id = specs.batch_or_id(message_batch_id)
         if batch is None:
             batch = self._client._execute(specs.retrieve_spec(batch_id, opts.parsed()), _BATCH)
@@ -200,14 +174,8 @@ class AsyncBatches(AsyncBatchWorkflows):
         self._client = client
         self._mode: ResponseMode = mode
 
-    def _options(
-        self,
-        extra_headers: Optional[Headers],
-        extra_query: Optional[Query],
-        extra_body: Optional[Mapping[str, object]],
-        timeout: Union[Timeout, NotGiven],
-    ) -> specs.Options:
-        return specs.Options(extra_headers, extra_query, extra_body, timeout, self._mode)
+    def _options(self, options: CallOptions) -> specs.Options:
+        return specs.Options.of(options, self._mode)
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchesWithRawResponse:
@@ -221,26 +189,19 @@ class AsyncBatches(AsyncBatchWorkflows):
         self,
         *,
         requests: Iterable[Request],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.create``."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return await self._client._execute(specs.create_spec(requests, opts), _BATCH)
 
     async def retrieve(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.retrieve``."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
 
     def list(
@@ -249,13 +210,10 @@ class AsyncBatches(AsyncBatchWorkflows):
         after_id: Union[str, NotGiven] = NOT_GIVEN,
         before_id: Union[str, NotGiven] = NOT_GIVEN,
         limit: Union[int, NotGiven] = NOT_GIVEN,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> AsyncPaginator[MessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         params = specs.list_params(after_id, before_id, limit)
         client, later = self._client, opts.parsed()
 
@@ -269,41 +227,29 @@ class AsyncBatches(AsyncBatchWorkflows):
     async def cancel(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.cancel``."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
 
     async def delete(
         self,
         message_batch_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> DeletedMessageBatch:
         """See ``Batches.delete``."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
 
     def results(
         self,
         message_batch_id: _ResultsTarget,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> AsyncStreamHandle[MessageBatchIndividualResponse]:
         """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
         ``async with`` on it directly."""
-        opts = self._options(extra_headers, extra_query, extra_body, timeout)
+        opts = self._options(options)
         batch, batch_id = specs.batch_or_id(message_batch_id)
         client = self._client
 
