@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import List, Optional
 
+from ._emulator import Emulator
+
 __all__ = ["main"]
 
 
@@ -42,8 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[List[str]] = None) -> None:
     args = _parser().parse_args(argv)
-    from ._emulator import Emulator
-    from ._server import EmulatorServer
+    from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
 
     emulator = Emulator(
         api_key=args.api_key,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Counter, Deque, Dict, Iterable, Optional, Union
+from typing import TYPE_CHECKING, Any, Counter, Deque, Dict, Iterable, Mapping, Optional, Union
 
+import anyio.lowlevel
 import httpx
 
+from .._client import Anthropic, AsyncAnthropic
 from ._clock import Clock, ManualClock, SystemClock
 from ._faults import Fault, Faults
 from ._handler import Handler, Reply, ServedRequest
@@ -15,8 +17,6 @@ from ._transport import AsyncEmulatorTransport, EmulatorTransport
 from ._wire import IdFactory
 
 if TYPE_CHECKING:
-    from anthropic import Anthropic, AsyncAnthropic
-
     from ._server import EmulatorServer
 
 __all__ = ["DEFAULT_API_KEY", "EMULATOR_BASE_URL", "Emulator"]
@@ -94,7 +94,7 @@ class Emulator:
         self.processing_time = float(processing_time)
         self.cancel_time = float(cancel_time)
         self._store = BatchStore(self.clock, IdFactory(seed))
-        self._handler = Handler(self, log_size)
+        self._handler = Handler(self, self._store, log_size)
 
     def __repr__(self) -> str:
         return (
@@ -142,7 +142,7 @@ class Emulator:
         path: str,
         *,
         query: str = "",
-        headers: Optional[Dict[str, str]] = None,
+        headers: Optional[Mapping[str, str]] = None,
         body: bytes = b"",
         host: str = EMULATOR_BASE_URL,
     ) -> Reply:
@@ -170,8 +170,6 @@ class Emulator:
             self.advance(seconds)
 
     async def _async_virtual_sleep(self, seconds: float) -> None:
-        import anyio
-
         self._virtual_sleep(seconds)
         await anyio.lowlevel.checkpoint()
 
@@ -183,8 +181,6 @@ class Emulator:
         With a :class:`ManualClock`, the client runs on virtual time: its sleeps (retry
         back-off, ``wait`` polling) advance the clock instead of blocking.
         """
-        from anthropic import Anthropic
-
         self._key_and_url(kwargs)
         if isinstance(self.clock, ManualClock):
             kwargs.setdefault("_sleep", self._virtual_sleep)
@@ -196,8 +192,6 @@ class Emulator:
 
     def async_client(self, **kwargs: Any) -> AsyncAnthropic:
         """An ``anthropic.AsyncAnthropic`` wired to this emulator in-process."""
-        from anthropic import AsyncAnthropic
-
         self._key_and_url(kwargs)
         if isinstance(self.clock, ManualClock):
             kwargs.setdefault("_sleep", self._async_virtual_sleep)
@@ -210,6 +204,6 @@ class Emulator:
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> EmulatorServer:
         """An :class:`EmulatorServer` for this emulator (use it as a context manager).
         Needs the ``emulator`` extra (uvicorn)."""
-        from ._server import EmulatorServer
+        from ._server import EmulatorServer  # here: uvicorn is an optional dependency
 
         return EmulatorServer(self, host=host, port=port)

@@ -13,7 +13,6 @@ import threading
 from array import array
 from collections import Counter, deque
 from typing import (
-    TYPE_CHECKING,
     Any,
     Callable,
     Deque,
@@ -27,16 +26,15 @@ from typing import (
 )
 from urllib.parse import parse_qsl, unquote
 
-from ._faults import Fault, retry_after_header
-from ._responder import BatchRequest, resolve
-from ._state import StoredBatch
+from typing_extensions import Protocol
+
+from ._faults import Fault, Faults, retry_after_header
+from ._responder import BatchRequest, Responder, resolve
+from ._state import BatchStore, StoredBatch
 from ._validate import parse_create_body
 from ._wire import CONTENT_JSON, CONTENT_JSONL, HttpError, dumps, error_body, micros
 
-if TYPE_CHECKING:
-    from ._emulator import Emulator
-
-__all__ = ["Handler", "Reply", "ServedRequest"]
+__all__ = ["Handler", "Reply", "ServedRequest", "Settings"]
 
 RawHeaders = List[Tuple[bytes, bytes]]
 _PREFIX = "/v1/messages/batches"
@@ -119,13 +117,36 @@ def _limit(raw: Optional[str]) -> int:
     return limit
 
 
+class Settings(Protocol):
+    """The settings the handler reads on every request (an ``Emulator`` has them all).
+
+    They are read per request, not copied, so changing them at runtime takes effect on
+    the next request.
+    """
+
+    @property
+    def api_key(self) -> Optional[str]: ...
+
+    @property
+    def faults(self) -> Faults: ...
+
+    @property
+    def responder(self) -> Responder: ...
+
+    @property
+    def processing_time(self) -> float: ...
+
+    @property
+    def cancel_time(self) -> float: ...
+
+
 class Handler:
     """Routes, authenticates, applies faults and dispatches to the batch store."""
 
-    def __init__(self, emulator: Emulator, log_size: int) -> None:
-        self._emu = emulator
-        self._store = emulator._store
-        self._ids = emulator._store.ids
+    def __init__(self, settings: Settings, store: BatchStore, log_size: int) -> None:
+        self._settings = settings
+        self._store = store
+        self._ids = store.ids
         self._log_lock = threading.Lock()
         self.log: Deque[ServedRequest] = deque(maxlen=log_size)
         self.counts: Counter[str] = Counter()
@@ -147,7 +168,7 @@ class Handler:
         fault: Optional[Fault] = None
         try:
             route, batch_id = _route(method, path)
-            fault = self._emu.faults.pick(route, self._age_of(batch_id))
+            fault = self._settings.faults.pick(route, self._age_of(batch_id))
             if fault is not None and fault.kind == "drop_before":
                 reply = Reply(0, [])
                 reply.drop = "before"
@@ -207,7 +228,7 @@ class Handler:
                 key = auth[7:].strip()
         if not key:
             raise HttpError(401, "authentication_error", "x-api-key header is required")
-        expected = self._emu.api_key
+        expected = self._settings.api_key
         if expected is not None and not hmac.compare_digest(key.encode(), expected.encode()):
             raise HttpError(401, "authentication_error", "invalid x-api-key")
         version = headers.get("anthropic-version")
@@ -249,9 +270,9 @@ class Handler:
 
     def _create(self, body: bytes, host: str) -> Dict[str, Any]:
         requests = parse_create_body(body)
-        emu, store = self._emu, self._store
+        settings, store = self._settings, self._store
         batch_id, seq, created = store.reserve()
-        responder, new_rid = emu.responder, self._ids.request_id
+        responder, new_rid = settings.responder, self._ids.request_id
         kinds = bytearray(len(requests))
         blob = bytearray()  # grown in place: no list of 100,000 line objects
         offsets = array("Q", [0])
@@ -263,7 +284,8 @@ class Handler:
             offsets.append(len(blob))
         custom_ids = [custom_id for custom_id, _ in requests]
         del requests  # the parsed params are the bulk of a create's memory
-        processing, cancel_time = micros(emu.processing_time), micros(emu.cancel_time)
+        processing = micros(settings.processing_time)
+        cancel_time = micros(settings.cancel_time)
         batch = StoredBatch(
             batch_id, seq, created, processing, cancel_time, custom_ids, kinds, blob, offsets
         )

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import socket
 import threading
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Dict, MutableMapping, Optional
+from typing import Any, Awaitable, Callable, Dict, Mapping, MutableMapping, Optional
 
 import anyio
 import anyio.to_thread
+from typing_extensions import Protocol
 
 from ._handler import Reply
 from ._validate import MAX_BODY_BYTES, too_large
 from ._wire import CONTENT_JSON, error_body
-
-if TYPE_CHECKING:
-    from ._emulator import Emulator
 
 try:
     import uvicorn
@@ -36,12 +34,29 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "(The in-process emu.client() / emu.transport() need nothing extra.)"
     ) from exc
 
-__all__ = ["EmulatorServer", "make_app"]
+__all__ = ["EmulatorServer", "SupportsHandle", "make_app"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class SupportsHandle(Protocol):
+    """What the server serves: anything with ``Emulator.handle`` (i.e. an ``Emulator``)."""
+
+    def handle(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        host: str,
+    ) -> Reply: ...
+
 
 _OFFLOAD_BYTES = 256 * 1024
 
@@ -90,9 +105,8 @@ async def _read_body(scope: Scope, receive: Receive) -> Optional[bytes]:
     return b"".join(parts)
 
 
-def make_app(emulator: Emulator, started: Optional[threading.Event] = None) -> Callable[..., Any]:
+def make_app(emulator: SupportsHandle, started: Optional[threading.Event] = None) -> ASGIApp:
     """The ASGI 3 application serving ``emulator`` (lifespan sets ``started``)."""
-    handler = emulator._handler
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -116,18 +130,18 @@ def make_app(emulator: Emulator, started: Optional[threading.Event] = None) -> C
             exc = too_large()
             reply = Reply(413, [CONTENT_JSON], error_body(exc.type, exc.message, None))
         else:
-            args = (
-                scope["method"],
-                _raw_path(scope),
-                scope["query_string"].decode("latin-1"),
-                headers,
-                body,
-                host,
-            )
+            method, path = scope["method"], _raw_path(scope)
+            query: str = scope["query_string"].decode("latin-1")
+
+            def handle() -> Reply:
+                return emulator.handle(
+                    method, path, query=query, headers=headers, body=body, host=host
+                )
+
             if len(body) > _OFFLOAD_BYTES:
-                reply = await anyio.to_thread.run_sync(lambda: handler.handle(*args))
+                reply = await anyio.to_thread.run_sync(handle)
             else:
-                reply = handler.handle(*args)
+                reply = handle()
         await _send_reply(reply, send, receive)
 
     return app
@@ -199,7 +213,7 @@ class EmulatorServer:
 
     def __init__(
         self,
-        emulator: Emulator,
+        emulator: SupportsHandle,
         host: str = "127.0.0.1",
         port: int = 0,
         *,

@@ -8,15 +8,12 @@ exceeds the request's read timeout.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, AsyncIterator, Iterator, Optional
+from typing import AsyncIterator, Iterator, Optional
 
 import anyio.to_thread
 import httpx
 
-from ._handler import Reply
-
-if TYPE_CHECKING:
-    from ._handler import Handler
+from ._handler import Handler, Reply
 
 __all__ = ["AsyncEmulatorTransport", "EmulatorTransport"]
 
