@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
+
 import pytest
 
-from anthropic import APIConnectionError, AuthenticationError
-from anthropic.emulator import BatchRequest, Emulator, Fault, ManualClock, ResponderError
+from anthropic import Anthropic, APIConnectionError, AsyncAnthropic, AuthenticationError
+from anthropic.emulator import (
+    AsyncClientOptions,
+    BatchRequest,
+    ClientOptions,
+    Emulator,
+    Fault,
+    ManualClock,
+    ResponderError,
+)
 
 REQUESTS = [
     {
@@ -71,3 +82,14 @@ async def test_async_client_full_cycle() -> None:
             [r.result.type async for r in await client.messages.batches.results(batch.id)]
         )
         assert kinds == ["errored", "succeeded"]
+
+
+@pytest.mark.parametrize(
+    ("options", "client_class"),
+    [(ClientOptions, Anthropic), (AsyncClientOptions, AsyncAnthropic)],
+)
+def test_client_options_are_the_clients_keyword_arguments(options: Any, client_class: type) -> None:
+    # emu.client(**options) passes them on: a keyword the client gains must be added here.
+    params = inspect.signature(client_class).parameters.values()
+    keywords = {p.name for p in params if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    assert options.__required_keys__ | options.__optional_keys__ == keywords

@@ -21,7 +21,13 @@ Faults (``Fault``/``Faults``), a pluggable ``responder`` and the served-requests
 from typing import TYPE_CHECKING
 
 from ._clock import DEFAULT_START, Clock, ManualClock, SystemClock
-from ._emulator import DEFAULT_API_KEY, EMULATOR_BASE_URL, Emulator
+from ._emulator import (
+    DEFAULT_API_KEY,
+    EMULATOR_BASE_URL,
+    AsyncClientOptions,
+    ClientOptions,
+    Emulator,
+)
 from ._faults import ROUTES, Fault, FaultKind, Faults
 from ._handler import Reply, ServedRequest
 from ._responder import (
@@ -41,8 +47,10 @@ __all__ = [
     "DEFAULT_START",
     "EMULATOR_BASE_URL",
     "ROUTES",
+    "AsyncClientOptions",
     "AsyncEmulatorTransport",
     "BatchRequest",
+    "ClientOptions",
     "Clock",
     "Emulator",
     "EmulatorServer",

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Counter, Deque, Dict, Iterable, Mapping, Optional, Union
+from typing import (
+    TYPE_CHECKING,
+    Awaitable,
+    Callable,
+    Counter,
+    Deque,
+    Iterable,
+    Mapping,
+    Optional,
+    Union,
+)
 
 import anyio.lowlevel
 import httpx
+from typing_extensions import TypedDict, Unpack
 
 from .._client import Anthropic, AsyncAnthropic
+from .._types import NotGiven, Omit, Timeout
 from ._clock import Clock, ManualClock, SystemClock
 from ._faults import Fault, Faults
 from ._handler import Handler, Reply, ServedRequest
@@ -19,10 +31,44 @@ from ._wire import IdFactory
 if TYPE_CHECKING:
     from ._server import EmulatorServer
 
-__all__ = ["DEFAULT_API_KEY", "EMULATOR_BASE_URL", "Emulator"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "EMULATOR_BASE_URL",
+    "AsyncClientOptions",
+    "ClientOptions",
+    "Emulator",
+]
 
 EMULATOR_BASE_URL = "http://emulator.local"
 DEFAULT_API_KEY = "emulator-key"
+
+
+class _CommonClientOptions(TypedDict, total=False):
+    # The keyword arguments of ``Anthropic(...)`` and ``AsyncAnthropic(...)`` that have the
+    # same type in both. ``base_url`` excludes None: the in-process transport needs a URL.
+    api_key: Optional[str]
+    auth_token: Optional[str]
+    base_url: Union[str, httpx.URL]
+    timeout: Union[Timeout, NotGiven]
+    max_retries: int
+    default_headers: Optional[Mapping[str, Union[str, Omit]]]
+    default_query: Optional[Mapping[str, object]]
+    _clock: Optional[Callable[[], float]]
+    _random: Optional[Callable[[], float]]
+
+
+class ClientOptions(_CommonClientOptions, total=False):
+    """Keyword arguments of :meth:`Emulator.client`: those of ``Anthropic(...)``."""
+
+    http_client: Optional[httpx.Client]
+    _sleep: Optional[Callable[[float], None]]
+
+
+class AsyncClientOptions(_CommonClientOptions, total=False):
+    """Keyword arguments of :meth:`Emulator.async_client`: those of ``AsyncAnthropic(...)``."""
+
+    http_client: Optional[httpx.AsyncClient]
+    _sleep: Optional[Callable[[float], Awaitable[None]]]
 
 
 class Emulator:
@@ -157,13 +203,14 @@ class Emulator:
         """An ``httpx.AsyncBaseTransport`` for ``httpx.AsyncClient(transport=...)``."""
         return AsyncEmulatorTransport(self._handler)
 
-    def _key_and_url(self, kw: Dict[str, Any]) -> None:
-        kw.setdefault("api_key", self.api_key or DEFAULT_API_KEY)
-        kw.setdefault("base_url", EMULATOR_BASE_URL)
+    def _client_defaults(self, options: _CommonClientOptions) -> Union[str, httpx.URL]:
+        """Fill in the key, the base URL and (on a manual clock) the clock; return the URL."""
+        options.setdefault("api_key", self.api_key or DEFAULT_API_KEY)
         if isinstance(self.clock, ManualClock):
             # Virtual time: the client's retry/poll sleeps advance the emulator's clock, so
             # waiting for an hour-long batch (or a retry-after) takes no real time.
-            kw.setdefault("_clock", self.clock.now)
+            options.setdefault("_clock", self.clock.now)
+        return options.setdefault("base_url", EMULATOR_BASE_URL)
 
     def _virtual_sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -173,7 +220,7 @@ class Emulator:
         self._virtual_sleep(seconds)
         await anyio.lowlevel.checkpoint()
 
-    def client(self, **kwargs: Any) -> Anthropic:
+    def client(self, **options: Unpack[ClientOptions]) -> Anthropic:
         """An ``anthropic.Anthropic`` wired to this emulator in-process.
 
         Keyword arguments go to ``Anthropic(...)`` (``max_retries``, ``timeout``,
@@ -181,25 +228,23 @@ class Emulator:
         With a :class:`ManualClock`, the client runs on virtual time: its sleeps (retry
         back-off, ``wait`` polling) advance the clock instead of blocking.
         """
-        self._key_and_url(kwargs)
+        base_url = self._client_defaults(options)
         if isinstance(self.clock, ManualClock):
-            kwargs.setdefault("_sleep", self._virtual_sleep)
-        if "http_client" not in kwargs:
-            kwargs["http_client"] = httpx.Client(
-                transport=self.transport(), base_url=kwargs["base_url"]
-            )
-        return Anthropic(**kwargs)
+            options.setdefault("_sleep", self._virtual_sleep)
+        if "http_client" not in options:
+            options["http_client"] = httpx.Client(transport=self.transport(), base_url=base_url)
+        return Anthropic(**options)
 
-    def async_client(self, **kwargs: Any) -> AsyncAnthropic:
+    def async_client(self, **options: Unpack[AsyncClientOptions]) -> AsyncAnthropic:
         """An ``anthropic.AsyncAnthropic`` wired to this emulator in-process."""
-        self._key_and_url(kwargs)
+        base_url = self._client_defaults(options)
         if isinstance(self.clock, ManualClock):
-            kwargs.setdefault("_sleep", self._async_virtual_sleep)
-        if "http_client" not in kwargs:
-            kwargs["http_client"] = httpx.AsyncClient(
-                transport=self.async_transport(), base_url=kwargs["base_url"]
+            options.setdefault("_sleep", self._async_virtual_sleep)
+        if "http_client" not in options:
+            options["http_client"] = httpx.AsyncClient(
+                transport=self.async_transport(), base_url=base_url
             )
-        return AsyncAnthropic(**kwargs)
+        return AsyncAnthropic(**options)
 
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> EmulatorServer:
         """An :class:`EmulatorServer` for this emulator (use it as a context manager).
