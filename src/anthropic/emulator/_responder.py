@@ -19,6 +19,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
+from typing_extensions import TypeIs
+
 from ._validate import _arr, _obj, validate_params
 from ._wire import dumps
 
@@ -192,14 +194,20 @@ def default_responder(request: BatchRequest) -> Dict[str, Any]:
     }
 
 
-def _message_from(request: BatchRequest, result: ResponderResult) -> Mapping[str, Any]:
+def _is_message_dict(value: object) -> TypeIs[Mapping[str, Any]]:
+    return isinstance(value, Mapping)
+
+
+def _message_from(request: BatchRequest, result: object) -> Mapping[str, Any]:
+    # ``result`` is whatever a user's responder returned: its annotation promises a
+    # ``ResponderResult``, but nothing enforces that at runtime, so it is checked here.
     if isinstance(result, str):
         message = default_responder(request)
         message["content"] = [{"type": "text", "text": result}]
         message["stop_reason"] = "end_turn"
         message["usage"]["output_tokens"] = max(1, len(result) // 4)
         return message
-    if isinstance(result, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
+    if _is_message_dict(result):
         if {"id", "type", "role", "model", "content", "stop_reason", "usage"} <= result.keys():
             return result
         return {**default_responder(request), **result}

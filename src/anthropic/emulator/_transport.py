@@ -8,10 +8,11 @@ exceeds the request's read timeout.
 
 from __future__ import annotations
 
-from typing import AsyncIterator, Iterator, Optional
+from typing import AsyncIterator, Iterator, Mapping, Optional
 
 import anyio.to_thread
 import httpx
+from typing_extensions import TypeIs
 
 from ._handler import Handler, Reply
 
@@ -33,9 +34,14 @@ def _host(url: httpx.URL) -> str:
     return f"{url.scheme}://{url.netloc.decode('ascii')}"
 
 
+def _is_timeouts(value: object) -> TypeIs[Mapping[str, Optional[float]]]:
+    # httpx's "timeout" extension: {"connect", "read", "write", "pool"} seconds (None: none).
+    return isinstance(value, dict)
+
+
 def _read_timeout(request: httpx.Request) -> Optional[float]:
     timeout = request.extensions.get("timeout")
-    return timeout.get("read") if isinstance(timeout, dict) else None  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]
+    return timeout.get("read") if _is_timeouts(timeout) else None
 
 
 def _check_io_faults(reply: Reply, request: httpx.Request) -> None:
