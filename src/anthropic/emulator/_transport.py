@@ -1,7 +1,8 @@
-"""In-process httpx transports over the emulator's handler: no socket, no port.
+"""httpx transports (``httpx.BaseTransport``/``AsyncBaseTransport``) into the emulator.
 
-They raise what a real network would: ``httpx.ConnectError`` when a connection is
-dropped before the request was processed, ``httpx.RemoteProtocolError`` when it is
+Each request goes to the emulator's handler in-process: no socket, no port. The
+transports raise what a real network would: ``httpx.ConnectError`` when a connection
+is dropped before the request was processed, ``httpx.RemoteProtocolError`` when it is
 dropped after (or a body is cut short), ``httpx.ReadTimeout`` when a delay fault
 exceeds the request's read timeout.
 """
