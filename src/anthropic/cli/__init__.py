@@ -14,10 +14,26 @@ terminal; without it the output is plain text.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
+from .._client import Anthropic
+from .._exceptions import (
+    AnthropicError,
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    BatchNotEndedError,
+    MissingCredentialsError,
+)
+from .._types import NOT_GIVEN
+from ._commands import COMMANDS
+from ._context import Context
+from ._format import safe_url
+from ._input import InputError
+from ._output import Output
 from ._parser import (
     EXIT_API_ERROR,
     EXIT_INTERRUPTED,
@@ -26,12 +42,6 @@ from ._parser import (
     UsageError,
     build_parser,
 )
-
-if TYPE_CHECKING:
-    import argparse
-
-    from .._client import Anthropic
-    from ._output import Output
 
 __all__ = ["main"]
 
@@ -58,9 +68,6 @@ def _scrub(text: str, secrets: Sequence[str]) -> str:
 
 
 def _make_client(args: argparse.Namespace) -> Anthropic:
-    from .._client import Anthropic
-    from .._types import NOT_GIVEN
-
     kwargs: Dict[str, object] = {}
     if args.max_retries is not None:
         kwargs["max_retries"] = args.max_retries
@@ -86,9 +93,6 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     if args.api_key:
         secrets.append(args.api_key)
-
-    from ._output import Output
-
     out = Output(json_mode=args.json)
     try:
         return _run(args, out, secrets)
@@ -101,11 +105,6 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
 
 
 def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
-    from .. import _exceptions as errors
-    from ._commands import COMMANDS, Context
-    from ._format import safe_url
-    from ._input import InputError
-
     def fail(message: str, kind: str, code: int, **details: object) -> int:
         out.error(_scrub(message, secrets), kind=kind, details=details or None)
         return code
@@ -122,13 +121,13 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
             return code
     except InputError as exc:
         return fail(str(exc), "usage_error", EXIT_USAGE)
-    except errors.MissingCredentialsError:
+    except MissingCredentialsError:
         return fail(
             "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN), or pass --api-key.",
             "missing_credentials",
             EXIT_USAGE,
         )
-    except errors.APIStatusError as exc:
+    except APIStatusError as exc:
         return fail(
             str(exc),
             "api_status_error",
@@ -137,10 +136,10 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
             error_type=exc.type,
             request_id=exc.request_id,
         )
-    except errors.APIConnectionError as exc:
-        kind = "timeout" if isinstance(exc, errors.APITimeoutError) else "connection_error"
+    except APIConnectionError as exc:
+        kind = "timeout" if isinstance(exc, APITimeoutError) else "connection_error"
         return fail(f"{exc} (base URL: {base_url})", kind, EXIT_API_ERROR)
-    except errors.BatchNotEndedError as exc:
+    except BatchNotEndedError as exc:
         return fail(
             f"batch {exc.batch.id} has not ended (processing_status: {exc.processing_status}); "
             f"results exist once it has. Wait for it: anthropic-batches wait {exc.batch.id}",
@@ -148,7 +147,7 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
             EXIT_API_ERROR,
             batch_id=exc.batch.id,
         )
-    except errors.AnthropicError as exc:
+    except AnthropicError as exc:
         return fail(str(exc), type(exc).__name__, EXIT_API_ERROR)
     except BrokenPipeError:
         raise

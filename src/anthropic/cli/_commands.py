@@ -1,59 +1,32 @@
-"""One function per command: ``(Context) -> exit code``.
+"""One function per command: ``(Context) -> exit code``, and ``COMMANDS``, the table.
 
 Commands call the client and the ``anthropic.lib`` helpers and hand models to
 ``Output``; they raise the library's exceptions, which ``main`` maps to exit codes.
+``submit`` is in ``_submit``; what commands share is in ``_context``.
+
+``anthropic.lib`` is imported inside the commands that use it: it loads pydantic and
+the response types, which ``--help`` and usage errors do not need.
 """
 
 from __future__ import annotations
 
-import argparse
 import time
-from dataclasses import dataclass
 from itertools import islice
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    Iterable,
-    Optional,
-    TextIO,
-    TypeVar,
-)
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, TextIO
 
-from . import _format as fmt
-from ._output import Output
+from ._context import Context, batch_json, show_batch, wait_args, wait_with_progress
+from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plural
 from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT
 from ._progress import open_progress
+from ._submit import submit
 
 if TYPE_CHECKING:
-    from .._client import Anthropic
     from ..types.messages import MessageBatch
 
-__all__ = ["COMMANDS", "Context"]
-
-_T = TypeVar("_T")
+__all__ = ["COMMANDS"]
 
 # Progress of a results download is redrawn every this many lines (and at the end).
 _RESULTS_PROGRESS_EVERY = 200
-
-
-@dataclass
-class Context:
-    client: Anthropic
-    out: Output
-    args: argparse.Namespace
-
-
-def _batch_json(batch: MessageBatch) -> Dict[str, object]:
-    return batch.to_dict(mode="json")
-
-
-def show_batch(ctx: Context, batch: MessageBatch, title: Optional[str] = None) -> None:
-    if ctx.out.json_mode:
-        ctx.out.write_json(_batch_json(batch))
-    else:
-        ctx.out.fields(title or batch.id, fmt.batch_fields(batch))
 
 
 # -- get / cancel / delete / list -----------------------------------------------------------
@@ -87,11 +60,11 @@ def cmd_list(ctx: Context) -> int:
         batches = islice(batches, args.limit)
     if ctx.out.json_mode:
         for batch in batches:  # streamed: each page is printed as it arrives
-            ctx.out.write_json(_batch_json(batch))
+            ctx.out.write_json(batch_json(batch))
         return EXIT_OK
-    rows = [fmt.batch_row(batch) for batch in batches]
+    rows = [batch_row(batch) for batch in batches]
     if rows:
-        ctx.out.table(fmt.BATCH_COLUMNS, rows)
+        ctx.out.table(BATCH_COLUMNS, rows)
     else:
         ctx.out.line("No batches.")
     return EXIT_OK
@@ -100,43 +73,8 @@ def cmd_list(ctx: Context) -> int:
 # -- wait ------------------------------------------------------------------------------------
 
 
-def wait_with_progress(
-    ctx: Context,
-    label: str,
-    known: Iterable[MessageBatch],
-    wait: Callable[[Callable[[MessageBatch], None]], _T],
-) -> _T:
-    """Run ``wait(on_progress)`` with a bar on stderr (terminals only).
-
-    The bar combines the request counts of every batch in ``known`` (a job's batches),
-    each replaced by its newest state as polls report it.
-    """
-    latest: Dict[str, MessageBatch] = {batch.id: batch for batch in known}
-    with open_progress(ctx.out.stderr, label) as bar:
-
-        def on_progress(batch: MessageBatch) -> None:
-            latest[batch.id] = batch
-            done = total = 0
-            for each in latest.values():
-                d, t = fmt.progress_of(each)
-                done, total = done + d, total + t
-            bar.update(done, total, fmt.job_status(latest.values()))
-
-        if latest:
-            on_progress(next(iter(latest.values())))
-        return wait(on_progress)
-
-
-def wait_args(args: argparse.Namespace) -> Dict[str, Any]:
-    return {
-        "timeout": args.timeout,
-        "poll_interval": args.poll_interval,
-        "max_poll_interval": max(args.max_poll_interval, args.poll_interval),
-    }
-
-
 def cmd_wait(ctx: Context) -> int:
-    from ..lib import BatchWaitTimeout
+    from ..lib import BatchWaitTimeout  # here: start-up speed (see the module docstring)
 
     batches = ctx.client.messages.batches
     started = time.monotonic()
@@ -155,7 +93,7 @@ def cmd_wait(ctx: Context) -> int:
         show_batch(ctx, last, f"{last.id} (still {last.processing_status})")
         ctx.out.error(str(exc), kind="wait_timeout", details={"batch_id": last.id})
         return EXIT_TIMEOUT
-    elapsed = fmt.format_elapsed(time.monotonic() - started)
+    elapsed = format_elapsed(time.monotonic() - started)
     show_batch(ctx, batch, f"{batch.id} {batch.processing_status} (waited {elapsed})")
     return EXIT_OK
 
@@ -183,7 +121,7 @@ def cmd_results(ctx: Context) -> int:
     if args.output is None:
         _stream_results(ctx, batch, ctx.out.stdout)
         return EXIT_OK
-    from ..lib import save_results
+    from ..lib import save_results  # here: start-up speed (see the module docstring)
 
     with open_progress(ctx.out.stderr, batch.id) as bar:
         bar.update(0, None, "saving")  # save_results reports nothing until it is done
@@ -193,7 +131,7 @@ def cmd_results(ctx: Context) -> int:
     else:
         resumed = f" ({report.resumed} from an earlier partial download)" if report.resumed else ""
         ctx.out.line(
-            f"Saved {fmt.counts_text(report.counts).replace('request', 'result')} "
+            f"Saved {counts_text(report.counts).replace('request', 'result')} "
             f"of {batch.id} to {report.path}{resumed}"
         )
     if not report.complete:
@@ -208,7 +146,7 @@ def cmd_results(ctx: Context) -> int:
 
 
 def cmd_summary(ctx: Context) -> int:
-    from ..lib import summarize
+    from ..lib import summarize  # here: start-up speed (see the module docstring)
 
     args = ctx.args
     batch = ctx.client.messages.batches.retrieve(args.batch_id)
@@ -220,7 +158,7 @@ def cmd_summary(ctx: Context) -> int:
         rows = [[name, str(n)] for name, n in summary.counts.items()]
         rows += [[f"  {name}", str(n)] for name, n in summary.error_types.items()]
         ctx.out.table(
-            ("RESULT", "COUNT"), rows, title=f"{batch.id}: {fmt.plural(summary.total, 'result')}"
+            ("RESULT", "COUNT"), rows, title=f"{batch.id}: {plural(summary.total, 'result')}"
         )
         usage = [[name, f"{n:,}"] for name, n in summary.usage.to_dict().items()]
         ctx.out.table(("USAGE (succeeded)", "TOKENS"), usage)
@@ -231,17 +169,8 @@ def cmd_summary(ctx: Context) -> int:
     return EXIT_OK
 
 
-# -- submit (in ``_submit``) ------------------------------------------------------------------
-
-
-def cmd_submit(ctx: Context) -> int:
-    from ._submit import submit
-
-    return submit(ctx)
-
-
 COMMANDS: Dict[str, Callable[[Context], int]] = {
-    "submit": cmd_submit,
+    "submit": submit,
     "list": cmd_list,
     "get": cmd_get,
     "cancel": cmd_cancel,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, List, cast
 
-from . import _format as fmt
-from ._commands import Context, show_batch, wait_args, wait_with_progress
+from .._core.batch_requests import InvalidBatchRequestError
+from ._context import Context, show_batch, wait_args, wait_with_progress
+from ._format import plural
 from ._input import InputError, locate, parse_requests
 from ._parser import EXIT_OK, EXIT_TIMEOUT
 
@@ -27,7 +28,7 @@ def _read_lines(path: str) -> List[str]:
 
 
 def submit(ctx: Context) -> int:
-    from .._core.batch_requests import InvalidBatchRequestError
+    # here: anthropic.lib loads pydantic and the types; --help and usage errors do not.
     from ..lib import BatchSubmitError, BatchWaitTimeout
 
     args = ctx.args
@@ -51,8 +52,8 @@ def submit(ctx: Context) -> int:
     if ctx.out.json_mode:
         ctx.out.write_json({"batch_ids": job.batch_ids, "request_count": len(requests)})
     else:
-        batches = fmt.plural(len(job.batch_ids), "batch")
-        ctx.out.line(f"Submitted {fmt.plural(len(requests), 'request')} as {batches}:")
+        batches = plural(len(job.batch_ids), "batch")
+        ctx.out.line(f"Submitted {plural(len(requests), 'request')} as {batches}:")
         for batch_id in job.batch_ids:
             ctx.out.line(f"  {batch_id}")
         if args.save_job:
