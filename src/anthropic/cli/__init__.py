@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Dict, List, Optional, Sequence
+from typing import List, Optional, Sequence
 
 from .._client import Anthropic
+from .._core.config import DEFAULT_MAX_RETRIES
 from .._exceptions import (
     AnthropicError,
     APIConnectionError,
@@ -68,14 +69,11 @@ def _scrub(text: str, secrets: Sequence[str]) -> str:
 
 
 def _make_client(args: argparse.Namespace) -> Anthropic:
-    kwargs: Dict[str, object] = {}
-    if args.max_retries is not None:
-        kwargs["max_retries"] = args.max_retries
     return Anthropic(
         api_key=args.api_key,
         base_url=args.base_url,
         timeout=args.request_timeout if args.request_timeout is not None else NOT_GIVEN,
-        **kwargs,  # type: ignore[arg-type]
+        max_retries=args.max_retries if args.max_retries is not None else DEFAULT_MAX_RETRIES,
     )
 
 
