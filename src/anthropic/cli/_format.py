@@ -24,7 +24,6 @@ __all__ = [
     "safe_url",
 ]
 
-COUNT_NAMES = ("processing", "succeeded", "errored", "canceled", "expired")
 BATCH_COLUMNS = (
     "ID",
     "STATUS",

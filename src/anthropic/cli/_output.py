@@ -90,7 +90,7 @@ class Output:
         if not self._rich_checked:
             self._rich_checked = True
             if stream_is_tty(self.stdout) and load_rich():
-                from rich.console import Console
+                from rich.console import Console  # here: rich is optional (the cli extra)
 
                 self._console = Console(file=self.stdout, highlight=False)
         return self._console
@@ -111,7 +111,7 @@ class Output:
             for text in plain_table(headers, rows):
                 self.line(text)
             return
-        from rich.table import Table
+        from rich.table import Table  # here: rich is optional (the cli extra)
 
         if title:
             console.print(title, soft_wrap=True)
@@ -132,7 +132,7 @@ class Output:
             for label, value in pairs:
                 self.line(f"  {label.ljust(width)}  {value}")
             return
-        from rich.text import Text
+        from rich.text import Text  # here: rich is optional (the cli extra)
 
         console.print(Text(title, style="bold"), soft_wrap=True)
         for label, value in pairs:

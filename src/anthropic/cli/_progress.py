@@ -86,6 +86,7 @@ class _PlainReporter(ProgressReporter):
 
 class _RichReporter(ProgressReporter):
     def __init__(self, stream: TextIO, label: str) -> None:
+        # Imported here: rich is an optional dependency (the ``cli`` extra).
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -119,25 +120,19 @@ class _RichReporter(ProgressReporter):
 
 
 @contextmanager
-def open_progress(
-    stream: TextIO,
-    label: str,
-    *,
-    enabled: bool = True,
-    clock: Callable[[], float] = time.monotonic,
-) -> Generator[ProgressReporter, None, None]:
-    """A reporter drawing on ``stream`` if it is a terminal (and ``enabled``), else a no-op.
+def open_progress(stream: TextIO, label: str) -> Generator[ProgressReporter, None, None]:
+    """A reporter drawing on ``stream`` if it is a terminal, else a no-op.
 
     The bar is closed (its last state left visible) however the block exits.
     """
     reporter: ProgressReporter
-    if not enabled or not stream_is_tty(stream):
+    if not stream_is_tty(stream):
         reporter = ProgressReporter()
     elif load_rich():
         reporter = _RichReporter(stream, label)
     else:
         stream.write(f"note: {INSTALL_HINT} for a live progress bar\n")
-        reporter = _PlainReporter(stream, label, clock)
+        reporter = _PlainReporter(stream, label, time.monotonic)
     try:
         yield reporter
     finally:
