@@ -9,7 +9,7 @@ from typing import Any, List
 import pytest
 from lib_kit import Kit, make_requests
 
-from anthropic import APIConnectionError, BatchNotEndedError
+from anthropic import APIConnectionError, BatchNotEndedError, InternalServerError
 from anthropic.emulator import Fault
 from anthropic.lib import SaveReport, asave_results, save_results
 from anthropic.types.messages import MessageBatch
@@ -133,10 +133,34 @@ async def test_an_unfinished_batch_is_refused(kit: Kit, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-async def test_transient_errors_on_the_results_request_are_retried(
+async def test_status_errors_on_the_results_request_are_the_clients_to_retry(
+    flavor: str, tmp_path: Path
+) -> None:
+    kit = Kit(flavor, max_retries=2)
+    try:
+        batch = await ended_batch(kit)
+        before = kit.emu.count("results")
+        # the client rides out two 503s under its own policy: one save attempt, 3 requests
+        kit.emu.faults.add(Fault.error(503, route="results", times=2))
+        report = await save(kit, batch, tmp_path / "out.jsonl")
+        assert report.attempts == 1 and report.complete
+        assert kit.emu.count("results") - before == 3
+        # once the client gives up, so does the save: no second retry loop on top of it
+        kit.emu.faults.add(Fault.error(503, route="results", times=3))
+        with pytest.raises(InternalServerError):
+            await save(kit, batch, tmp_path / "again.jsonl")
+        assert kit.emu.count("results") - before == 3 + 3
+    finally:
+        await kit.aclose()
+
+
+async def test_without_client_retries_a_status_error_is_raised_at_once(
     kit: Kit, tmp_path: Path
 ) -> None:
-    batch = await ended_batch(kit)
-    kit.emu.faults.add(Fault.error(503, route="results", times=2))
-    report = await save(kit, batch, tmp_path / "out.jsonl")
-    assert report.attempts == 3 and report.complete
+    batch = await ended_batch(kit)  # the kit's client has max_retries=0
+    kit.emu.faults.add(Fault.error(503, route="results", times=1))
+    with pytest.raises(InternalServerError):
+        await save(kit, batch, tmp_path / "out.jsonl")
+    assert kit.emu.count("results") == 1 and kit.sleeps == []
+    report = await save(kit, batch, tmp_path / "out.jsonl")  # the next call just works
+    assert report.complete and report.attempts == 1

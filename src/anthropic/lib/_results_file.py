@@ -1,6 +1,7 @@
 """The file side of ``save_results``: append complete lines once, then publish atomically.
 
-    out = ResultsFile("results.jsonl", resume=True)   # writes results.jsonl.partial
+    out = ResultsFile("results.jsonl", resume=True)   # writes results.jsonl.partial (or
+                                                      # ``with ResultsFile(...) as out``)
     out.start_stream(response)
     for chunk in response.iter_bytes():
         out.feed(chunk)            # complete lines only; a custom_id already written is skipped
@@ -33,8 +34,10 @@ PARTIAL_SUFFIX = ".partial"
 class SaveReport:
     """What ``save_results`` did. ``lines``: results in the file; ``written`` by this
     run, ``resumed`` found in a previous run's partial file, ``skipped`` duplicates not
-    written again; ``counts`` by result type over the whole file; ``expected``: the
-    batch's request count; ``complete``: ``lines == expected``."""
+    written again; ``attempts``: results requests this run made (1 + the resumes after
+    cut streams; the client's own retries not counted); ``counts`` by result type over
+    the whole file; ``expected``: the batch's request count; ``complete``:
+    ``lines == expected``."""
 
     def __init__(
         self,
@@ -189,3 +192,9 @@ class ResultsFile:
         if not self._file.closed:
             self._file.flush()
             self._file.close()
+
+    def __enter__(self) -> ResultsFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

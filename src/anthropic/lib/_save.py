@@ -6,55 +6,77 @@
 The file appears only when every line is written (temporary ``<path>.partial`` in the
 same directory, then ``os.replace``). If the connection drops mid-stream, the results are
 requested again and lines whose custom_id is already written are skipped: nothing is lost
-and nothing is written twice. It gives up (re-raising the last error) after
-``max_attempts`` failed attempts in a row, where an attempt that wrote new lines before
-failing starts the count again (so a long download on a flaky network still finishes,
-and one that cannot progress stops). The partial file stays, and a later call with
-``resume=True`` (the default) continues from it. Errors that are not transient
-(``BatchNotEndedError``, 4xx other than 408/409/429) are raised at once.
+and nothing is written twice. Status errors and connection failures before the body
+starts are the client's to retry (its ``max_retries``); a cut stream is this function's:
+it gives up (raising the cut) once ``max_attempts`` attempts in a row have failed, where
+an attempt that wrote new lines before failing starts the count again (so a long download
+on a flaky network still finishes, and one that cannot progress stops). The partial file
+stays, and a later call with ``resume=True`` (the default) continues from it. Errors that
+are not cuts (``BatchNotEndedError``, an error status the client gave up on, a line that
+is not a result) are raised at once. ``SaveMachine`` makes every decision and states the
+bound on requests; the drivers here only read, write and sleep.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Union
+from types import TracebackType
+from typing import Optional, Union
 
 import anyio
 import httpx
 
-from .._core import batch_specs as specs
-from .._exceptions import BatchNotEndedError
+from .._api_client import AsyncAPIClient, SyncAPIClient
+from .._base_client import model_parser
 from .._response import Parser
 from .._sending.errors import translate
-from .._types import NOT_GIVEN
 from ..types.messages import MessageBatch
-from ._poll import is_transient
 from ._results_file import ResultsFile, SaveReport
-
-if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic
+from ._save_machine import Fetch, GiveUp, SaveMachine, Step
 
 __all__ = ["asave_results", "save_results"]
 
 _RAW: Parser[httpx.Response] = Parser(lambda response, _retries: response, lazy=True)
+_BATCH = model_parser(MessageBatch)
 PathArg = Union[str, "os.PathLike[str]"]
 
 
-def _backoff(failures: int) -> float:
-    return float(min(0.5 * 2 ** (failures - 1), 8.0))
+class _Attempt:
+    """One results response written into ``out``, and ``step``: what the machine says next.
 
+    A clean end of the stream writes its last line; a cut (an httpx error while the body
+    is read) goes to the machine and is swallowed when it resumes, or raised as our
+    ``APIConnectionError`` when it gives up. Any other error passes through.
+    """
 
-def _expected(batch: MessageBatch) -> int:
-    return sum(batch.request_counts.values())
+    def __init__(self, save: SaveMachine, out: ResultsFile, response: httpx.Response) -> None:
+        self._save, self._out, self._response = save, out, response
+        self.step: Step = GiveUp()
 
+    def __enter__(self) -> _Attempt:
+        self._out.start_stream(self._response)
+        return self
 
-def _check_attempts(max_attempts: int) -> None:
-    if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
-        raise ValueError(f"max_attempts must be an integer >= 1, got {max_attempts!r}")
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> bool:
+        if exc is None:
+            self._out.end_stream()
+            self.step = self._save.on_end()
+            return False
+        if not isinstance(exc, httpx.HTTPError):
+            return False
+        self.step = self._save.on_cut(self._out.written)
+        if isinstance(self.step, GiveUp):
+            raise translate(exc, self._response.request) from exc
+        return True
 
 
 def save_results(
-    client: Anthropic,
+    client: SyncAPIClient,
     batch_or_id: Union[str, MessageBatch],
     path: PathArg,
     *,
@@ -62,47 +84,29 @@ def save_results(
     max_attempts: int = 5,
 ) -> SaveReport:
     """Write every result line of an ended batch to ``path`` (see the module docstring)."""
-    _check_attempts(max_attempts)
-    batch, batch_id = specs.batch_or_id(batch_or_id)
-    opts = specs.Options(None, None, None, NOT_GIVEN)
-    if batch is None or batch.processing_status != "ended":
-        batch = client.messages.batches.retrieve(batch_id)
-    if batch.processing_status != "ended":
-        raise BatchNotEndedError(batch)
-    spec = specs.results_spec(batch, client._config.base_url, opts)
-    out = ResultsFile(path, resume=resume)
-    attempts = failures = 0
-    try:
-        while True:
-            attempts += 1
-            before = out.written
+    save = SaveMachine(batch_or_id, max_attempts)
+    batch = save.ended_batch()
+    if batch is None:
+        batch = client._execute(save.retrieve_spec(), _BATCH)
+    spec = save.results_spec(batch, client._config.base_url)
+    with ResultsFile(path, resume=resume) as out:
+        step: Step = save.start()
+        while isinstance(step, Fetch):
+            if step.delay > 0:
+                client._sleep(step.delay)
+            response = client._execute(spec, _RAW)
             try:
-                response = client._execute(spec, _RAW)
-                try:
-                    out.start_stream(response)
-                    try:
-                        for chunk in response.iter_bytes():
-                            out.feed(chunk)
-                    except httpx.HTTPError as exc:
-                        raise translate(exc, response.request) from exc
-                    out.end_stream()
-                finally:
-                    response.close()
-                break
-            except Exception as exc:
-                if not is_transient(exc):
-                    raise
-                failures = 1 if out.written > before else failures + 1
-                if failures >= max_attempts:
-                    raise
-                client._sleep(_backoff(failures))
-        return out.commit(batch_id, attempts, _expected(batch))
-    finally:
-        out.close()
+                with _Attempt(save, out, response) as attempt:
+                    for chunk in response.iter_bytes():
+                        out.feed(chunk)
+                step = attempt.step
+            finally:
+                response.close()
+        return out.commit(save.batch_id, save.attempts, save.expected)
 
 
 async def asave_results(
-    client: AsyncAnthropic,
+    client: AsyncAPIClient,
     batch_or_id: Union[str, MessageBatch],
     path: PathArg,
     *,
@@ -110,41 +114,23 @@ async def asave_results(
     max_attempts: int = 5,
 ) -> SaveReport:
     """See ``save_results`` (file writes are plain buffered writes, fsync at the end)."""
-    _check_attempts(max_attempts)
-    batch, batch_id = specs.batch_or_id(batch_or_id)
-    opts = specs.Options(None, None, None, NOT_GIVEN)
-    if batch is None or batch.processing_status != "ended":
-        batch = await client.messages.batches.retrieve(batch_id)
-    if batch.processing_status != "ended":
-        raise BatchNotEndedError(batch)
-    spec = specs.results_spec(batch, client._config.base_url, opts)
-    out = ResultsFile(path, resume=resume)
-    attempts = failures = 0
-    try:
-        while True:
-            attempts += 1
-            before = out.written
+    save = SaveMachine(batch_or_id, max_attempts)
+    batch = save.ended_batch()
+    if batch is None:
+        batch = await client._execute(save.retrieve_spec(), _BATCH)
+    spec = save.results_spec(batch, client._config.base_url)
+    with ResultsFile(path, resume=resume) as out:
+        step: Step = save.start()
+        while isinstance(step, Fetch):
+            if step.delay > 0:
+                await client._sleep(step.delay)
+            response = await client._execute(spec, _RAW)
             try:
-                response = await client._execute(spec, _RAW)
-                try:
-                    out.start_stream(response)
-                    try:
-                        async for chunk in response.aiter_bytes():
-                            out.feed(chunk)
-                    except httpx.HTTPError as exc:
-                        raise translate(exc, response.request) from exc
-                    out.end_stream()
-                finally:
-                    with anyio.CancelScope(shield=True):
-                        await response.aclose()
-                break
-            except Exception as exc:
-                if not is_transient(exc):
-                    raise
-                failures = 1 if out.written > before else failures + 1
-                if failures >= max_attempts:
-                    raise
-                await client._sleep(_backoff(failures))
-        return out.commit(batch_id, attempts, _expected(batch))
-    finally:
-        out.close()
+                with _Attempt(save, out, response) as attempt:
+                    async for chunk in response.aiter_bytes():
+                        out.feed(chunk)
+                step = attempt.step
+            finally:
+                with anyio.CancelScope(shield=True):
+                    await response.aclose()
+        return out.commit(save.batch_id, save.attempts, save.expected)

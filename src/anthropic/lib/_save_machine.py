@@ -1,0 +1,128 @@
+"""The pure decision core of ``save_results``: what to request, when to request it again,
+when to give up, and what the report counts.
+
+    machine = SaveMachine(batch_or_id, max_attempts=5)
+    batch = machine.ended_batch() or retrieve(machine.retrieve_spec())
+    spec = machine.results_spec(batch, base_url)   # BatchNotEndedError before it has ended
+    step = machine.start()                         # Fetch(0.0)
+    while isinstance(step, Fetch):
+        sleep(step.delay)
+        response = client._execute(spec)           # the client's own retries happen in here
+        try:
+            write the body's lines; step = machine.on_end()            # Saved
+        except httpx.HTTPError:                    # the stream was cut
+            step = machine.on_cut(lines_written)   # Fetch(backoff), or GiveUp: raise
+
+No I/O and no clock here; the sync and async drivers in ``_save`` feed it events.
+
+Who retries what, so that the number of requests has one bound rather than the product
+of two retry loops:
+
+- **The client** retries a results request that fails before its body starts (connection
+  error, timeout, 408, 409, 429, 5xx, 529) under its own policy (``max_retries``,
+  default 2, honouring ``retry-after``). When it gives up, ``save_results`` raises that
+  error: it never repeats a request the client has given up on.
+- **This machine** owns what the client cannot see: a 2xx results stream cut while its
+  body is read. The results are requested again and the custom_ids already written are
+  skipped. An attempt that wrote new lines before its cut counts as the first failure of
+  a new run; one that wrote none adds one. The next request waits 0.5 s doubled per
+  failure in the run (at most 8 s), and the run's ``max_attempts``-th failure gives up.
+
+Bound: with K = ``max_attempts`` and L the lines this run wrote, a save makes at most
+``1 + (K - 1) * (L + 1)`` results requests of its own (``SaveReport.attempts``): a run of
+failures without progress holds at most K - 1 that are retried, and only an attempt that
+wrote a line (at most L of them) starts a new run. Each of those goes through the
+client, so at most ``1 + max_retries`` HTTP requests each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from .._core import batch_specs as specs
+from .._core.request import RequestSpec
+from ..types.messages import MessageBatch
+
+__all__ = ["INITIAL_DELAY", "MAX_DELAY", "Fetch", "GiveUp", "SaveMachine", "Saved"]
+
+INITIAL_DELAY = 0.5
+"""Seconds before requesting the results again after the first failure of a run."""
+
+MAX_DELAY = 8.0
+"""The longest wait between two results requests of a save."""
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """Sleep ``delay`` seconds, then request the results (again)."""
+
+    delay: float
+
+
+@dataclass(frozen=True)
+class Saved:
+    """Every line is written: commit the file."""
+
+
+@dataclass(frozen=True)
+class GiveUp:
+    """The run of failures reached ``max_attempts``: raise the cut (the partial file stays)."""
+
+
+Step = Union[Fetch, Saved, GiveUp]
+
+
+class SaveMachine:
+    """The state of one save (see the module docstring).
+
+    ``attempts``: results requests made so far (each one ``Fetch``); ``failures``: the
+    length of the current run of failed attempts; ``expected``: the batch's request count.
+    """
+
+    def __init__(self, target: Union[str, MessageBatch], max_attempts: int = 5) -> None:
+        if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
+            raise ValueError(f"max_attempts must be an integer >= 1, got {max_attempts!r}")
+        self.max_attempts = max_attempts
+        self._given, self.batch_id = specs.batch_or_id(target)
+        self.expected: Optional[int] = None
+        self.attempts = 0
+        self.failures = 0
+        self._written_at_start = 0
+
+    def ended_batch(self) -> Optional[MessageBatch]:
+        """The batch passed in if it had ended; ``None``: retrieve it first (a bare id, or a
+        batch passed in before it ended, which it may have by now)."""
+        given = self._given
+        return given if given is not None and given.processing_status == "ended" else None
+
+    def retrieve_spec(self) -> RequestSpec:
+        return specs.retrieve_spec(self.batch_id, specs.Options())
+
+    def results_spec(self, batch: MessageBatch, base_url: str) -> RequestSpec:
+        """The results request of ``batch`` (``BatchNotEndedError`` if it has not ended)."""
+        spec = specs.results_spec(batch, base_url, specs.Options())
+        self.expected = sum(batch.request_counts.values())
+        return spec
+
+    def start(self) -> Fetch:
+        """The first request, at once."""
+        return self._fetch(0.0, 0)
+
+    def on_end(self) -> Saved:
+        """The stream ended cleanly: every line is in the file."""
+        return Saved()
+
+    def on_cut(self, written: int) -> Union[Fetch, GiveUp]:
+        """The stream was cut after this run had written ``written`` lines in all."""
+        progressed = written > self._written_at_start
+        self.failures = 1 if progressed else self.failures + 1
+        if self.failures >= self.max_attempts:
+            return GiveUp()
+        delay = min(INITIAL_DELAY * 2.0 ** (self.failures - 1), MAX_DELAY)
+        return self._fetch(delay, written)
+
+    def _fetch(self, delay: float, written: int) -> Fetch:
+        self.attempts += 1
+        self._written_at_start = written
+        return Fetch(delay)
