@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anthropic import BatchNotEndedError
-from anthropic.lib._save_machine import Fetch, GiveUp, SaveMachine, Saved
+from anthropic.lib._save_machine import Fetch, GiveUp, Saved, SaveMachine
 from anthropic.types.messages import MessageBatch
 
 Event = Union[int, str]  # an int: a cut after that many lines written in all; "end"
