@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
 
+from ..._api_client import AsyncAPIClient, SyncAPIClient
 from .batches import AsyncBatches, Batches
-
-if TYPE_CHECKING:
-    from ..._client import Anthropic, AsyncAnthropic
 
 __all__ = ["AsyncMessages", "Messages"]
 
@@ -16,7 +13,7 @@ __all__ = ["AsyncMessages", "Messages"]
 class Messages:
     """``client.messages`` (sync)."""
 
-    def __init__(self, client: Anthropic) -> None:
+    def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @cached_property
@@ -29,7 +26,7 @@ class Messages:
 class AsyncMessages:
     """``client.messages`` (async)."""
 
-    def __init__(self, client: AsyncAnthropic) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @cached_property
