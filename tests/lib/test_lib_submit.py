@@ -61,7 +61,7 @@ async def test_splits_by_exact_encoded_bytes(kit: Kit) -> None:
 def test_default_limits_leave_a_margin() -> None:
     import inspect
 
-    from anthropic.resources.messages._batch_workflows import BatchWorkflows
+    from anthropic.lib._workflows import BatchWorkflows
 
     assert DEFAULT_MAX_BYTES_PER_BATCH == 255 * 1024 * 1024
     params = inspect.signature(BatchWorkflows.submit).parameters
@@ -309,10 +309,7 @@ async def test_stopping_early_releases_the_results_stream(flavor: str, kit: Kit)
 def test_sync_and_async_workflow_methods_have_the_same_signatures() -> None:
     import inspect
 
-    from anthropic.resources.messages._batch_workflows import (
-        AsyncBatchWorkflows,
-        BatchWorkflows,
-    )
+    from anthropic.lib._workflows import AsyncBatchWorkflows, BatchWorkflows
 
     for name in ("wait", "submit", "job"):
         sync = inspect.signature(getattr(BatchWorkflows, name)).parameters

@@ -12,7 +12,14 @@ from lib_kit import Kit, make_requests
 from anthropic import AnthropicError, APIConnectionError, BadRequestError, NotFoundError
 from anthropic.emulator import Fault
 from anthropic.lib import BatchWaitTimeout
-from anthropic.lib._poll import Done, Poll, TimedOut, WaitMachine, is_transient
+from anthropic.lib._wait_machine import (
+    Done,
+    Poll,
+    TimedOut,
+    WaitMachine,
+    WaitOptions,
+    is_transient,
+)
 from anthropic.types.messages import MessageBatch
 
 pytestmark = pytest.mark.anyio
@@ -228,7 +235,7 @@ async def test_bad_arguments_raise_before_any_io(kit: Kit, kwargs: Any) -> None:
 
 
 def test_machine_schedule_is_pure() -> None:
-    m = WaitMachine("b", None, now=1000.0, timeout=50, poll_interval=5, max_poll_interval=20)
+    m = WaitMachine("b", WaitOptions(timeout=50, poll_interval=5, max_poll_interval=20), now=1000.0)
     step = m.start()
     assert isinstance(step, Poll) and step.delay == 0
     assert m.deadline == 1050
@@ -269,5 +276,5 @@ def test_machine_done_on_an_ended_batch() -> None:
             "expires_at": "2024-09-25T18:37:24Z",
         }
     )
-    step = WaitMachine("b", batch, now=0.0).start()
+    step = WaitMachine(batch, WaitOptions(), now=0.0).start()
     assert isinstance(step, Done) and step.batch is batch

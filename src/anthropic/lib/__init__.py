@@ -11,18 +11,26 @@
     save_results(client, job.batch_ids[0], "results.jsonl")  # atomic, resumes on drops
 
 Waiting (``client.messages.batches.wait``), submitting (``.submit``) and resuming a
-job (``.job``) are methods of ``client.messages.batches``; the rest lives here.
+job (``.job``) are methods of ``client.messages.batches`` (mixed in from ``_workflows``);
+the rest lives here. ``WaitOptions`` holds the wait keywords and their defaults.
+
+Layers: ``lib`` imports only what lies below it (``_core``, ``_exceptions``, ``types``,
+``_sending``, ``_base_client`` / ``_api_client``, ``_response``, ``_jsonl_stream``,
+``pagination``), never ``resources``, ``_client`` or the root package: what it calls on
+a client or on ``client.messages.batches`` is typed by the protocols in ``_api``.
 """
 
 from ._chunker import BYTES_MARGIN, DEFAULT_MAX_BYTES_PER_BATCH
-from ._errors import BatchResultError, BatchResultsError, BatchSubmitError, BatchWaitTimeout
+from ._errors import BatchResultError, BatchWaitTimeout
 from ._find import afind_created_batch, find_created_batch
 from ._job import AsyncBatchJob, BatchJob
 from ._job_state import JobProgress
 from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
 from ._results_file import SaveReport
 from ._save import asave_results, save_results
-from ._summary import ResultsSummary, TokenUsage, asummarize, summarize
+from ._submit import BatchSubmitError
+from ._summary import BatchResultsError, ResultsSummary, TokenUsage, asummarize, summarize
+from ._wait_machine import WaitOptions, WaitOptionsDict
 
 __all__ = [
     "BYTES_MARGIN",
@@ -38,6 +46,8 @@ __all__ = [
     "ResultsSummary",
     "SaveReport",
     "TokenUsage",
+    "WaitOptions",
+    "WaitOptionsDict",
     "afind_created_batch",
     "asave_results",
     "asummarize",

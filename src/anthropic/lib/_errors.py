@@ -1,7 +1,10 @@
-"""The errors of the workflow helpers (all subclasses of ``AnthropicError``).
+"""``BatchWaitTimeout``, the error of ``wait``, and ``BatchResultError`` (re-exported).
 
-``BatchResultError`` is defined in ``anthropic._exceptions`` (``entry.unwrap()`` raises it
-without importing ``lib``) and re-exported here unchanged.
+Every error of the workflow helpers subclasses ``AnthropicError``. Each lives below what
+raises it, so no module of ``lib`` imports one that imports it back:
+``BatchResultError`` is in ``anthropic._exceptions`` (``entry.unwrap()`` raises it
+without importing ``lib``); ``BatchSubmitError`` (it holds a job) is in ``_submit`` and
+``BatchResultsError`` (it holds a summary) in ``_summary``.
 """
 
 from __future__ import annotations
@@ -12,10 +15,8 @@ from .._exceptions import AnthropicError, BatchResultError
 
 if TYPE_CHECKING:
     from ..types.messages import MessageBatch
-    from ._job import AsyncBatchJob, BatchJob
-    from ._summary import ResultsSummary
 
-__all__ = ["BatchResultError", "BatchResultsError", "BatchSubmitError", "BatchWaitTimeout"]
+__all__ = ["BatchResultError", "BatchWaitTimeout"]
 
 
 class BatchWaitTimeout(AnthropicError, TimeoutError):
@@ -35,31 +36,3 @@ class BatchWaitTimeout(AnthropicError, TimeoutError):
         self.batch_id = batch_id
         self.batch = batch
         self.waited = waited
-
-
-class BatchSubmitError(AnthropicError):
-    """``submit`` stopped after creating some batches (``__cause__`` says why).
-
-    ``job`` is a handle over the batches already created: wait for them, save it, or
-    ``job.cancel()`` them. ``request_count`` is how many requests those batches hold.
-    """
-
-    def __init__(self, job: BatchJob | AsyncBatchJob, cause: BaseException) -> None:
-        ids = ", ".join(job.batch_ids)
-        super().__init__(
-            f"submit failed after creating {len(job.batch_ids)} batch(es) ({ids}) holding "
-            f"{job.request_count} requests: {cause}. Those batches are running; the error's "
-            f".job can wait for them, save them or cancel them (job.cancel())."
-        )
-        self.job = job
-
-
-class BatchResultsError(AnthropicError):
-    """Strict mode: a summary found requests that did not succeed (or results missing).
-
-    ``summary`` is the full ``ResultsSummary``.
-    """
-
-    def __init__(self, summary: ResultsSummary) -> None:
-        super().__init__(summary.describe_failures())
-        self.summary = summary

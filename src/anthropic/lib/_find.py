@@ -15,13 +15,11 @@ of the same size at the same moment), the one created closest to the send time w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional
+from typing import List, Optional
 
 from .._exceptions import BatchCreateOutcomeUnknownError
 from ..types.messages import MessageBatch
-
-if TYPE_CHECKING:
-    from .._client import Anthropic, AsyncAnthropic
+from ._api import AsyncClientAPI, SyncClientAPI
 
 __all__ = ["afind_created_batch", "find_created_batch"]
 
@@ -49,7 +47,7 @@ class _Finder:
 
 
 def find_created_batch(
-    client: Anthropic, error: BatchCreateOutcomeUnknownError, *, skew: float = 60.0
+    client: SyncClientAPI, error: BatchCreateOutcomeUnknownError, *, skew: float = 60.0
 ) -> Optional[MessageBatch]:
     """The batch the failed create made, or ``None`` (see the module docstring)."""
     finder = _Finder(error, skew)
@@ -61,7 +59,7 @@ def find_created_batch(
 
 
 async def afind_created_batch(
-    client: AsyncAnthropic, error: BatchCreateOutcomeUnknownError, *, skew: float = 60.0
+    client: AsyncClientAPI, error: BatchCreateOutcomeUnknownError, *, skew: float = 60.0
 ) -> Optional[MessageBatch]:
     """See ``find_created_batch``."""
     finder = _Finder(error, skew)

@@ -6,23 +6,32 @@
     job.wait(timeout=86_400)
     for entry in job.results(): ...
 
-The handles only do I/O; what they remember and compute lives in ``_job_state``.
+The handles only do I/O; what they remember and compute lives in ``JobState``, and each
+wait is the one-batch wait (``_wait``) under a job-wide deadline
+(``WaitOptions.remaining``).
 """
 
 from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Union
+from typing import Iterator, List, Optional, Union
+
+from typing_extensions import Unpack
 
 from .._jsonl_stream import AsyncJSONLDecoder
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
+from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._job_state import JobProgress, JobState, write_atomic
-from ._wait import ProgressCallback, async_best_effort_cancel, async_wait, best_effort_cancel
-from ._wait import sync_wait as _sync_wait
-
-if TYPE_CHECKING:
-    from ..resources.messages.batches import AsyncBatches, Batches
+from ._wait import (
+    AsyncProgressCallback,
+    ProgressCallback,
+    async_cancel_on_exit,
+    async_wait,
+    cancel_on_exit,
+    sync_wait,
+)
+from ._wait_machine import WaitOptions, WaitOptionsDict
 
 __all__ = ["AsyncBatchJob", "AsyncJobResults", "BatchJob"]
 
@@ -59,29 +68,18 @@ class _JobBase:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(batch_ids={self._state.batch_ids!r})"
 
-    def _wait_targets(self) -> List[Union[str, MessageBatch]]:
-        out: List[Union[str, MessageBatch]] = []
-        for batch_id, seen in zip(self._state.batch_ids, self._state.last_seen):
-            ended = seen is not None and seen.processing_status == "ended"
-            out.append(seen if ended and seen is not None else batch_id)
-        return out
-
 
 class BatchJob(_JobBase):
     """A handle over the batches created by ``client.messages.batches.submit``."""
 
-    def __init__(self, batches: Batches, state: Optional[JobState] = None) -> None:
+    def __init__(self, batches: SyncBatchesAPI, state: Optional[JobState] = None) -> None:
         self._batches = batches
         self._state = state if state is not None else JobState()
 
     def refresh(self) -> List[MessageBatch]:
         """Retrieve every batch; returns (and remembers) their current states."""
-        out: List[MessageBatch] = []
-        for i, batch_id in enumerate(self._state.batch_ids):
-            batch = self._batches.retrieve(batch_id)
-            self._state.seen(i, batch)
-            out.append(batch)
-        return out
+        retrieve, ids = self._batches.retrieve, self._state.batch_ids
+        return [self._state.seen(i, retrieve(batch_id)) for i, batch_id in enumerate(ids)]
 
     def progress(self) -> JobProgress:
         """``refresh()`` and combine the request counts and statuses of every batch."""
@@ -90,74 +88,46 @@ class BatchJob(_JobBase):
     def wait(
         self,
         *,
-        timeout: Optional[float] = None,
-        poll_interval: float = 5.0,
-        max_poll_interval: float = 60.0,
         on_progress: Optional[ProgressCallback] = None,
-        cancel_on_exit: bool = False,
-        not_found_grace: float = 60.0,
+        **options: Unpack[WaitOptionsDict],
     ) -> List[MessageBatch]:
-        """Wait until every batch has ended (see ``batches.wait``); ``timeout`` covers the
-        whole job. ``cancel_on_exit`` cancels every unfinished batch of the job."""
-        clock = self._batches._client._clock
+        """Wait until every batch has ended (the options of ``batches.wait``); ``timeout``
+        covers the whole job. ``cancel_on_exit`` cancels every unfinished batch of the job."""
+        opts, clock, state = WaitOptions(**options), self._batches._client._clock, self._state
         start = clock()
         out: List[MessageBatch] = []
-        try:
-            for i, target in enumerate(self._wait_targets()):
-                left = None if timeout is None else max(0.0, timeout - (clock() - start))
-                batch = _sync_wait(
-                    self._batches,
-                    target,
-                    timeout=left,
-                    poll_interval=poll_interval,
-                    max_poll_interval=max_poll_interval,
-                    on_progress=on_progress,
-                    not_found_grace=not_found_grace,
-                )
-                self._state.seen(i, batch)
-                out.append(batch)
-        except BaseException:
-            if cancel_on_exit:
-                best_effort_cancel(self._batches, self._state.unended_ids())
-            raise
+        with cancel_on_exit(self._batches, opts.cancel_on_exit, state.unended_ids):
+            for i, target in state.wait_targets():
+                left = opts.remaining(start, clock())
+                out.append(state.seen(i, sync_wait(self._batches, target, left, on_progress)))
         return out
 
     def results(self) -> Iterator[MessageBatchIndividualResponse]:
         """Stream the results of every batch, batch after batch (each must have ended)."""
-        for i, target in enumerate(self._wait_targets()):
+        for i, target in self._state.wait_targets():
             batch = target if isinstance(target, MessageBatch) else self._batches.retrieve(target)
-            self._state.seen(i, batch)
-            with self._batches.results(batch) as stream:
+            with self._batches.results(self._state.seen(i, batch)) as stream:
                 yield from stream
 
     def cancel(self) -> List[MessageBatch]:
         """Cancel every batch not known to have ended; returns each batch's state."""
-        unended = set(self._state.unended())
-        out: List[MessageBatch] = []
-        for i, batch_id in enumerate(self._state.batch_ids):
-            seen = self._state.last_seen[i]
-            if i in unended or seen is None:
-                seen = self._batches.cancel(batch_id)
-            self._state.seen(i, seen)
-            out.append(seen)
-        return out
+        return [
+            self._state.seen(i, self._batches.cancel(batch_id) if ended is None else ended)
+            for i, batch_id, ended in self._state.cancel_targets()
+        ]
 
 
 class AsyncBatchJob(_JobBase):
     """The async twin of ``BatchJob`` (``await`` each method; ``async for`` results)."""
 
-    def __init__(self, batches: AsyncBatches, state: Optional[JobState] = None) -> None:
+    def __init__(self, batches: AsyncBatchesAPI, state: Optional[JobState] = None) -> None:
         self._batches = batches
         self._state = state if state is not None else JobState()
 
     async def refresh(self) -> List[MessageBatch]:
         """See ``BatchJob.refresh``."""
-        out: List[MessageBatch] = []
-        for i, batch_id in enumerate(self._state.batch_ids):
-            batch = await self._batches.retrieve(batch_id)
-            self._state.seen(i, batch)
-            out.append(batch)
-        return out
+        retrieve, ids = self._batches.retrieve, self._state.batch_ids
+        return [self._state.seen(i, await retrieve(batch_id)) for i, batch_id in enumerate(ids)]
 
     async def progress(self) -> JobProgress:
         """See ``BatchJob.progress``."""
@@ -166,35 +136,18 @@ class AsyncBatchJob(_JobBase):
     async def wait(
         self,
         *,
-        timeout: Optional[float] = None,
-        poll_interval: float = 5.0,
-        max_poll_interval: float = 60.0,
-        on_progress: Optional[Any] = None,
-        cancel_on_exit: bool = False,
-        not_found_grace: float = 60.0,
+        on_progress: Optional[AsyncProgressCallback] = None,
+        **options: Unpack[WaitOptionsDict],
     ) -> List[MessageBatch]:
         """See ``BatchJob.wait`` (``on_progress`` may be sync or async)."""
-        clock = self._batches._client._clock
+        opts, clock, state = WaitOptions(**options), self._batches._client._clock, self._state
         start = clock()
         out: List[MessageBatch] = []
-        try:
-            for i, target in enumerate(self._wait_targets()):
-                left = None if timeout is None else max(0.0, timeout - (clock() - start))
-                batch = await async_wait(
-                    self._batches,
-                    target,
-                    timeout=left,
-                    poll_interval=poll_interval,
-                    max_poll_interval=max_poll_interval,
-                    on_progress=on_progress,
-                    not_found_grace=not_found_grace,
-                )
-                self._state.seen(i, batch)
-                out.append(batch)
-        except BaseException:
-            if cancel_on_exit:
-                await async_best_effort_cancel(self._batches, self._state.unended_ids())
-            raise
+        async with async_cancel_on_exit(self._batches, opts.cancel_on_exit, state.unended_ids):
+            for i, target in state.wait_targets():
+                left = opts.remaining(start, clock())
+                batch = await async_wait(self._batches, target, left, on_progress)
+                out.append(state.seen(i, batch))
         return out
 
     def results(self) -> AsyncJobResults:
@@ -204,15 +157,10 @@ class AsyncBatchJob(_JobBase):
 
     async def cancel(self) -> List[MessageBatch]:
         """See ``BatchJob.cancel``."""
-        unended = set(self._state.unended())
-        out: List[MessageBatch] = []
-        for i, batch_id in enumerate(self._state.batch_ids):
-            seen = self._state.last_seen[i]
-            if i in unended or seen is None:
-                seen = await self._batches.cancel(batch_id)
-            self._state.seen(i, seen)
-            out.append(seen)
-        return out
+        return [
+            self._state.seen(i, await self._batches.cancel(batch_id) if ended is None else ended)
+            for i, batch_id, ended in self._state.cancel_targets()
+        ]
 
 
 class AsyncJobResults:
@@ -224,7 +172,7 @@ class AsyncJobResults:
 
     def __init__(self, job: AsyncBatchJob) -> None:
         self._job = job
-        self._targets = job._wait_targets()
+        self._targets = job._state.wait_targets()
         self._index = 0
         self._stream: Optional[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = None
 
@@ -249,13 +197,9 @@ class AsyncJobResults:
                 raise
 
     async def _open(self, index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
-        job, target = self._job, self._targets[index]
-        if isinstance(target, MessageBatch):
-            batch = target
-        else:
-            batch = await job._batches.retrieve(target)
-        job._state.seen(index, batch)
-        return await job._batches.results(batch)
+        (i, target), job = self._targets[index], self._job
+        batch = target if isinstance(target, MessageBatch) else await job._batches.retrieve(target)
+        return await job._batches.results(job._state.seen(i, batch))
 
     async def _close_stream(self) -> None:
         stream, self._stream = self._stream, None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union, cast
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, cast
 
 from ..types.messages import MessageBatch
 
@@ -100,10 +100,12 @@ class JobState:
         self.request_counts.append(count)
         self.last_seen.append(batch)
 
-    def seen(self, index: int, batch: MessageBatch) -> None:
+    def seen(self, index: int, batch: MessageBatch) -> MessageBatch:
+        """Remember ``batch`` as the state of batch ``index``; returns it."""
         self.last_seen[index] = batch
         if self.request_counts[index] is None:
             self.request_counts[index] = sum(batch.request_counts.values())
+        return batch
 
     @property
     def request_count(self) -> int:
@@ -122,6 +124,20 @@ class JobState:
         """Ids of batches not known to have ended (what ``cancel_on_exit`` cancels)."""
         return [self.batch_ids[i] for i in self.unended()]
 
+    def _ended(self, index: int) -> Optional[MessageBatch]:
+        batch = self.last_seen[index]
+        return batch if batch is not None and batch.processing_status == "ended" else None
+
+    def cancel_targets(self) -> List[Tuple[int, str, Optional[MessageBatch]]]:
+        """``(index, id, the batch if known to have ended)``: ``cancel`` sends a cancel for
+        each batch not known to have ended."""
+        return [(i, batch_id, self._ended(i)) for i, batch_id in enumerate(self.batch_ids)]
+
+    def wait_targets(self) -> List[Tuple[int, Union[str, MessageBatch]]]:
+        """``(index, the ended batch, else its id)``: where a wait or a read of results
+        starts, with no request for the batches known to have ended."""
+        return [(i, bid if ended is None else ended) for i, bid, ended in self.cancel_targets()]
+
     def to_json(self) -> str:
         return json.dumps(
             {
@@ -136,8 +152,6 @@ class JobState:
         if not isinstance(other, JobState):
             return NotImplemented
         return (self.batch_ids, self.request_counts) == (other.batch_ids, other.request_counts)
-
-    __hash__ = None  # type: ignore[assignment]
 
     @classmethod
     def from_json(cls, text: str) -> JobState:

@@ -21,6 +21,8 @@ from typing import (
     cast,
 )
 
+from typing_extensions import TypeIs
+
 from ..types.message import Message
 from ..types.messages import MessageBatchIndividualResponse
 from ._summary import error_type_of
@@ -48,8 +50,12 @@ def should_retry(entry: MessageBatchIndividualResponse, *, include_canceled: boo
     return kind == "errored" and error_type_of(entry) in RETRYABLE_ERROR_TYPES
 
 
+def _is_mapping(value: object) -> TypeIs[Mapping[object, object]]:
+    return isinstance(value, Mapping)
+
+
 def _custom_id(request: object) -> str:
-    custom_id = request.get("custom_id") if isinstance(request, Mapping) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    custom_id = request.get("custom_id") if _is_mapping(request) else None
     if not isinstance(custom_id, str):
         raise ValueError(f"every request needs a custom_id string, got {request!r:.80}")
     return custom_id

@@ -15,11 +15,19 @@ from __future__ import annotations
 
 from typing import Any, AsyncIterable, Dict, Iterable, List, Optional, Tuple, Union
 
+from .._exceptions import AnthropicError
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ..types.messages.message_batch_individual_response import error_of
-from ._errors import BatchResultsError
+from ._api import is_async_iterable
 
-__all__ = ["ResultsSummary", "SummaryAccumulator", "TokenUsage", "asummarize", "summarize"]
+__all__ = [
+    "BatchResultsError",
+    "ResultsSummary",
+    "SummaryAccumulator",
+    "TokenUsage",
+    "asummarize",
+    "summarize",
+]
 
 SAMPLE_SIZE = 20
 _KNOWN = ("succeeded", "errored", "canceled", "expired")
@@ -41,7 +49,7 @@ class TokenUsage:
         self.cache_creation_input_tokens = 0
         self.cache_read_input_tokens = 0
 
-    def add(self, usage: Any) -> None:
+    def add(self, usage: object) -> None:
         self.input_tokens += getattr(usage, "input_tokens", 0) or 0
         self.output_tokens += getattr(usage, "output_tokens", 0) or 0
         self.cache_creation_input_tokens += getattr(usage, "cache_creation_input_tokens", 0) or 0
@@ -151,6 +159,17 @@ class ResultsSummary:
         return f"ResultsSummary(ok={self.ok}, counts={self.counts}, missing={len(self.missing)})"
 
 
+class BatchResultsError(AnthropicError):
+    """Strict mode: a summary found requests that did not succeed (or results missing).
+
+    ``summary`` is the full ``ResultsSummary``.
+    """
+
+    def __init__(self, summary: ResultsSummary) -> None:
+        super().__init__(summary.describe_failures())
+        self.summary = summary
+
+
 def error_type_of(entry: MessageBatchIndividualResponse) -> Optional[str]:
     """The API error type of an errored result (``None`` for other results)."""
     return error_of(entry)[0]
@@ -247,9 +266,9 @@ async def asummarize(
     """``summarize`` for an async iterable (``async_job.results()``, an async results
     stream) or a plain one."""
     acc = SummaryAccumulator()
-    if isinstance(results, AsyncIterable):
-        async for entry in results:  # pyright: ignore[reportUnknownVariableType]
-            acc.add(entry)  # pyright: ignore[reportUnknownArgumentType]
+    if is_async_iterable(results):
+        async for entry in results:
+            acc.add(entry)
     else:
         for entry in results:
             acc.add(entry)

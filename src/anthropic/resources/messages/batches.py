@@ -36,12 +36,12 @@ from ..._response import (
     to_streamed_response_wrapper,
 )
 from ..._types import NOT_GIVEN, CallOptions, NotGiven
+from ...lib._workflows import AsyncBatchWorkflows, BatchWorkflows
 from ...pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
 from ...types.messages.batch_create_params import Request
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
-from ._batch_workflows import AsyncBatchWorkflows, BatchWorkflows
 
 __all__ = [
     "AsyncBatches",

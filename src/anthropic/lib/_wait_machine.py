@@ -1,6 +1,6 @@
 """The pure decision core of ``wait``: when to poll next, when to stop, what to tolerate.
 
-    machine = WaitMachine("msgbatch_1", None, now=clock(), timeout=3600)
+    machine = WaitMachine("msgbatch_1", WaitOptions(timeout=3600), now=clock())
     step = machine.start()                     # Poll(delay=0.0): retrieve at once
     while not isinstance(step, Done):
         if isinstance(step, TimedOut): raise machine.timeout_error(clock())
@@ -14,13 +14,20 @@ No I/O and no clock reads here: the sync and async drivers in ``_wait`` feed it 
 Invariants: every delay is in ``[0, max_poll_interval]``; no poll is scheduled after the
 deadline; so a wait always ends (``timeout=None`` still stops an hour past the batch's
 ``expires_at``, by which the API has ended every batch).
+
+``WaitOptions`` is the one place the wait keywords and their defaults are written;
+``WaitOptionsDict`` is the same keywords as the ``**options`` of the public signatures.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Optional, Union
 
+from typing_extensions import TypedDict
+
+from .._core.batch_specs import batch_or_id
 from .._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -39,6 +46,8 @@ __all__ = [
     "Poll",
     "TimedOut",
     "WaitMachine",
+    "WaitOptions",
+    "WaitOptionsDict",
     "is_transient",
 ]
 
@@ -49,6 +58,61 @@ NATURAL_LIMIT = 25 * 3600.0
 """With ``timeout=None``: the longest a batch can run (24 h) plus an hour of slack."""
 
 _EXPIRY_SLACK = 3600.0
+
+
+class WaitOptionsDict(TypedDict, total=False):
+    """The keyword options of ``batches.wait`` and ``job.wait`` (defaults: ``WaitOptions``).
+
+    ``timeout``: seconds before ``BatchWaitTimeout`` (``None``: until an hour past the
+    batch's ``expires_at``); ``poll_interval``: the first interval, doubled after each
+    poll up to ``max_poll_interval``; ``not_found_grace``: seconds after creation during
+    which a 404 counts as pending; ``cancel_on_exit``: cancel the batch (every unended
+    batch of a job) if the wait ends any other way than the batch ending.
+    """
+
+    timeout: Optional[float]
+    poll_interval: float
+    max_poll_interval: float
+    not_found_grace: float
+    cancel_on_exit: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class WaitOptions:
+    """The wait keywords with their defaults (see ``WaitOptionsDict``), checked at once:
+    a bad value raises ``ValueError`` before any I/O."""
+
+    timeout: Optional[float] = None
+    poll_interval: float = 5.0
+    max_poll_interval: float = 60.0
+    not_found_grace: float = 60.0
+    cancel_on_exit: bool = False
+
+    def __post_init__(self) -> None:
+        intervals = (
+            ("poll_interval", self.poll_interval),
+            ("max_poll_interval", self.max_poll_interval),
+        )
+        for name, value in intervals:
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+                raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
+        if self.max_poll_interval < self.poll_interval:
+            raise ValueError(
+                f"max_poll_interval ({self.max_poll_interval!r}) must be >= "
+                f"poll_interval ({self.poll_interval!r})"
+            )
+        timeout = self.timeout
+        if timeout is not None and not (isinstance(timeout, (int, float)) and timeout >= 0):
+            raise ValueError(f"timeout must be None or a number of seconds >= 0, got {timeout!r}")
+        grace = self.not_found_grace
+        if not (isinstance(grace, (int, float)) and grace >= 0):
+            raise ValueError(f"not_found_grace must be a number of seconds >= 0, got {grace!r}")
+
+    def remaining(self, started: float, now: float) -> WaitOptions:
+        """The options of one wait inside a longer one (a job's, started at ``started``):
+        the time left of ``timeout``, and no cancel of its own (the caller cancels)."""
+        left = None if self.timeout is None else max(0.0, self.timeout - (now - started))
+        return dataclasses.replace(self, timeout=left, cancel_on_exit=False)
 
 
 class Poll:
@@ -88,47 +152,19 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, APIStatusError) and exc.status_code == 408
 
 
-def check_wait_args(
-    timeout: Optional[float], poll_interval: float, max_poll_interval: float, grace: float
-) -> None:
-    for name, value in (("poll_interval", poll_interval), ("max_poll_interval", max_poll_interval)):
-        if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-            raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
-    if max_poll_interval < poll_interval:
-        raise ValueError(
-            f"max_poll_interval ({max_poll_interval!r}) must be >= "
-            f"poll_interval ({poll_interval!r})"
-        )
-    if timeout is not None and not (isinstance(timeout, (int, float)) and timeout >= 0):
-        raise ValueError(f"timeout must be None or a number of seconds >= 0, got {timeout!r}")
-    if not (isinstance(grace, (int, float)) and grace >= 0):
-        raise ValueError(f"not_found_grace must be a number of seconds >= 0, got {grace!r}")
-
-
 class WaitMachine:
-    """The state of one wait (see the module docstring)."""
+    """The state of one wait (see the module docstring): the batch (or its id) and the
+    options; ``now`` is when the wait started."""
 
     def __init__(
-        self,
-        batch_id: str,
-        batch: Optional[MessageBatch],
-        *,
-        now: float,
-        timeout: Optional[float] = None,
-        poll_interval: float = 5.0,
-        max_poll_interval: float = 60.0,
-        not_found_grace: float = 60.0,
+        self, target: Union[str, MessageBatch], options: WaitOptions, *, now: float
     ) -> None:
-        check_wait_args(timeout, poll_interval, max_poll_interval, not_found_grace)
-        self.batch_id = batch_id
-        self.batch = batch
+        self.batch, self.batch_id = batch_or_id(target)
         self.started = now
-        self.timeout = timeout
-        self.interval = float(poll_interval)
-        self.max_interval = float(max_poll_interval)
-        self.grace = float(not_found_grace)
-        self.polls = 0
-        self.errors = 0
+        self.timeout = options.timeout
+        self.interval = float(options.poll_interval)
+        self.max_interval = float(options.max_poll_interval)
+        self.grace = float(options.not_found_grace)
 
     @property
     def deadline(self) -> float:
@@ -147,7 +183,6 @@ class WaitMachine:
         return self._next(self.started)
 
     def on_batch(self, batch: MessageBatch, now: float) -> Step:
-        self.polls += 1
         self.batch = batch
         if batch.processing_status == "ended":
             return Done(batch)
@@ -157,15 +192,18 @@ class WaitMachine:
         """The step after a failed poll; re-raises ``exc`` unless it is transient or a
         404 within ``not_found_grace`` of the batch's creation (or of the wait's start
         when the batch was never seen)."""
-        self.polls += 1
         if isinstance(exc, NotFoundError) and now - self._born() < self.grace:
-            self.errors += 1
             return self._next(now)
         if not is_transient(exc):
             raise exc
-        self.errors += 1
         hint = exc.retry_after if isinstance(exc, APIStatusError) else None
         return self._next(now, at_least=hint)
+
+    def result(self, step: Union[Done, TimedOut], now: float) -> MessageBatch:
+        """The ended batch of a finished wait, or raise ``BatchWaitTimeout``."""
+        if isinstance(step, Done):
+            return step.batch
+        raise self.timeout_error(now)
 
     def timeout_error(self, now: float) -> BatchWaitTimeout:
         return BatchWaitTimeout(self.batch_id, self.batch, now - self.started)
