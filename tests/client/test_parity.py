@@ -9,6 +9,19 @@ import pytest
 
 from anthropic import Anthropic, AsyncAnthropic
 from anthropic._sending import AsyncSender, SyncSender
+from anthropic.lib import (
+    AsyncBatchJob,
+    BatchJob,
+    afind_created_batch,
+    asave_results,
+    asummarize,
+    find_created_batch,
+    save_results,
+    summarize,
+)
+from anthropic.lib._submit import async_submit, sync_submit
+from anthropic.lib._wait import async_cancel_on_exit, async_wait, cancel_on_exit, sync_wait
+from anthropic.lib._workflows import AsyncBatchWorkflows, BatchWorkflows
 from anthropic.resources.messages import AsyncBatches, AsyncMessages, Batches, Messages
 
 Params = List[Tuple[str, Any, Any]]
@@ -18,6 +31,17 @@ PAIRS = [
     (SyncSender, AsyncSender),
     (Messages, AsyncMessages),
     (Batches, AsyncBatches),
+    (BatchWorkflows, AsyncBatchWorkflows),
+    (BatchJob, AsyncBatchJob),
+]
+
+FUNCTION_PAIRS = [
+    (sync_wait, async_wait),
+    (cancel_on_exit, async_cancel_on_exit),
+    (sync_submit, async_submit),
+    (save_results, asave_results),
+    (summarize, asummarize),
+    (find_created_batch, afind_created_batch),
 ]
 
 
@@ -51,6 +75,33 @@ def test_same_parameters(sync_cls: type, async_cls: type) -> None:
             continue
         assert params(member) == params(async_members[name]), name
     assert params(sync_cls.__init__) == params(async_cls.__init__)
+
+
+@pytest.mark.parametrize(
+    ("sync_fn", "async_fn"), FUNCTION_PAIRS, ids=lambda f: getattr(f, "__name__", "?")
+)
+def test_function_twins_take_the_same_parameters(sync_fn: Any, async_fn: Any) -> None:
+    assert params(sync_fn) == params(async_fn)
+
+
+def test_job_methods_that_do_io_are_async() -> None:
+    for name in ("refresh", "progress", "wait", "cancel"):
+        assert inspect.iscoroutinefunction(getattr(AsyncBatchJob, name)), name
+        assert not inspect.iscoroutinefunction(getattr(BatchJob, name)), name
+    # results() opens nothing until iterated: a plain method on both
+    assert not inspect.iscoroutinefunction(AsyncBatchJob.results)
+    assert sorted(public_members(BatchJob)) == [
+        "batch_ids",
+        "batches",
+        "cancel",
+        "progress",
+        "refresh",
+        "request_count",
+        "results",
+        "save",
+        "to_json",
+        "wait",
+    ]
 
 
 def test_client_methods_that_do_io_are_async() -> None:
