@@ -1,0 +1,58 @@
+"""Type-checked only (never run by pytest): the workflow helpers called as user code calls
+them. The clients must satisfy the protocols ``lib`` types them with, and the wait
+keywords must check as keywords, with no ``Any`` in what comes back.
+
+    MYPYPATH=src .venv/bin/mypy --strict tests/lib/check_lib_types.py
+    .venv/bin/pyright tests/lib/check_lib_types.py
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from typing_extensions import assert_type
+
+from anthropic import Anthropic, AsyncAnthropic, BatchCreateOutcomeUnknownError
+from anthropic.lib import (
+    AsyncBatchJob,
+    BatchJob,
+    SaveReport,
+    WaitOptions,
+    afind_created_batch,
+    asave_results,
+    find_created_batch,
+    save_results,
+)
+from anthropic.types.messages import MessageBatch
+
+
+def sync_calls(client: Anthropic, err: BatchCreateOutcomeUnknownError, kw: Dict[str, Any]) -> None:
+    batches = client.messages.batches
+    batch = batches.wait("msgbatch_1", timeout=60, poll_interval=1, on_progress=print)
+    assert_type(batch, MessageBatch)
+    batches.wait(batch, cancel_on_exit=True, not_found_grace=0, max_poll_interval=2.5)
+    batches.wait(batch, **kw)  # a dict of options from elsewhere (the CLI does this)
+    job = batches.submit([], max_requests_per_batch=10)
+    assert_type(job, BatchJob)
+    assert_type(job.wait(timeout=None, on_progress=lambda b: None), List[MessageBatch])
+    assert_type(batches.job(["msgbatch_1"]), BatchJob)
+    assert_type(save_results(client, batch, "out.jsonl", max_attempts=3), SaveReport)
+    found = find_created_batch(client, err)
+    assert found is None or isinstance(found, MessageBatch)
+    assert WaitOptions().poll_interval == 5.0
+
+
+async def async_calls(client: AsyncAnthropic, err: BatchCreateOutcomeUnknownError) -> None:
+    async def show(batch: MessageBatch) -> None:
+        print(batch.processing_status)
+
+    batches = client.messages.batches
+    batch = await batches.wait("msgbatch_1", timeout=60, on_progress=show)
+    assert_type(batch, MessageBatch)
+    job = await batches.submit([])
+    assert_type(job, AsyncBatchJob)
+    assert_type(await job.wait(on_progress=show, poll_interval=2), List[MessageBatch])
+    assert_type(await job.wait(on_progress=print), List[MessageBatch])
+    assert_type(await asave_results(client, batch.id, "out.jsonl"), SaveReport)
+    found = await afind_created_batch(client, err)
+    assert found is None or isinstance(found, MessageBatch)
