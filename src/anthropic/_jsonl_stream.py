@@ -39,7 +39,7 @@ import pydantic
 
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
-from ._gc_pause import paused_gc
+from ._gc_pause import paused_gc, pausing
 from ._models import UnusableBody, get_adapter, recover
 from ._sending.errors import translate
 
@@ -66,6 +66,12 @@ class LineParser(Generic[_T]):
         # the lines before it in the same chunk have been delivered.
         lines = self._buffer.feed(chunk)
         if not lines:
+            return
+        if not pausing():  # no pause to be had here: lazily, so dropped lines die young
+            for line in lines:
+                item = self._parse(line)
+                if item is not None:
+                    yield item
             return
         items: list[_T] = []
         failure: Optional[ResultsDecodeError] = None

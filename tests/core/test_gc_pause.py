@@ -15,7 +15,7 @@ from typing import Any, Iterator, List
 import pytest
 
 from anthropic import _gc_pause
-from anthropic._gc_pause import MIN_BYTES, PROMOTES, pause_state, paused_gc
+from anthropic._gc_pause import MIN_BYTES, PROMOTES, pause_state, paused_gc, pausing
 
 needs_promotion = pytest.mark.skipif(not PROMOTES, reason="paused_gc() is a no-op here")
 
@@ -82,6 +82,17 @@ def test_a_failing_young_collection_on_entry_restores_the_collector(
     with pytest.raises(KeyboardInterrupt), paused_gc():
         pytest.fail("the block must not run")
     assert gc.isenabled()
+
+
+def test_pausing_says_whether_a_block_would_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert pausing() is PROMOTES
+    with paused_gc():
+        assert pausing() is PROMOTES  # a second thread joins the pause already in place
+    gc.disable()
+    assert pausing() is False  # the program's own choice: nothing to pause
+    gc.enable()
+    monkeypatch.setattr(_gc_pause, "_user_froze", True)
+    assert pausing() is False
 
 
 def test_small_inputs_are_not_worth_a_pause() -> None:

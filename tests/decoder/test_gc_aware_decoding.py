@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 import anthropic
-from anthropic import _models
+from anthropic import _gc_pause, _models
 from anthropic._gc_pause import MIN_BYTES, PROMOTES, pause_state, paused_gc
 from anthropic.types.messages import MessageBatch
 from support import TEST_KEY
@@ -182,6 +182,35 @@ async def test_results_async(enabled: bool) -> None:
     assert seen_enabled == {enabled}
     assert gc.isenabled() is enabled
     assert pause_state() == (0, False)
+
+
+@pytest.mark.parametrize("promotes", [True, False], ids=["promotion", "no-promotion"])
+def test_lines_before_a_malformed_one_are_delivered(
+    monkeypatch: pytest.MonkeyPatch, promotes: bool
+) -> None:
+    """Parsed per chunk under the pause, or lazily where there is none: same behaviour."""
+    monkeypatch.setattr(_gc_pause, "PROMOTES", promotes and PROMOTES)
+    body = result_line(0) + b"\n" + result_line(1) + b"\n{bad\n" + result_line(2) + b"\n"
+
+    def bad_body(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/x-jsonl"})
+
+    http = httpx.Client(transport=httpx.MockTransport(bad_body))
+    with anthropic.Anthropic(api_key=TEST_KEY, http_client=http) as client:
+        results = client.messages.batches.results(ENDED)
+        assert next(results).custom_id == "req-0"
+        assert next(results).custom_id == "req-1"
+        with pytest.raises(anthropic.ResultsDecodeError) as info:
+            next(results)
+        assert info.value.line_number == 3
+        results.close()
+
+
+def test_results_without_promotion_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_gc_pause, "PROMOTES", False)  # e.g. PyPy or CPython 3.14+
+    with sync_client() as client, client.messages.batches.results(ENDED) as results:
+        assert [line.custom_id for line in results] == WANT
+    assert gc.isenabled()
 
 
 def test_results_from_a_thread_pool(enabled: bool) -> None:
