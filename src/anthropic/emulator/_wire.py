@@ -1,7 +1,7 @@
 """Wire-format helpers: JSON encoding, RFC 3339 timestamps, ids and error bodies.
 
 Everything here is written from the emulator's own state and the shapes of the golden
-wire fixtures (the repository keeps them in ``tests/fixtures``); nothing imports the SDK's response models.
+wire fixtures (kept in ``tests/fixtures``); nothing imports the SDK's response models.
 """
 
 from __future__ import annotations
