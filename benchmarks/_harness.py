@@ -6,16 +6,15 @@ function; ``compare`` warms both up, then runs them alternately (ours first on e
 rounds, raw first on odd ones, so drift on a busy machine hits both), verifies *every*
 result (a broken implementation cannot look fast), and reports the medians. Peak Python
 memory is taken with ``tracemalloc`` in one extra, untimed run per side (tracemalloc
-slows code down, so it never runs while timing).
+slows code down, so it never runs while timing). ``alternate`` does the same for more
+than two sides (rotating which goes first), for scenarios whose targets compare several.
 
-Wire data and the mock transports live here too, so both sides of every scenario are
-served the same pre-encoded bytes by the same transport.
+The wire data and mock transports both sides are served live in ``_wire.py``.
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import os
 import platform
 import statistics
@@ -23,36 +22,23 @@ import sys
 import time
 import tracemalloc
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import httpx
 
 __all__ = [
-    "API_KEY",
-    "API_VERSION",
-    "BASE_URL",
-    "ChunkStream",
     "Measured",
     "Row",
+    "Side",
     "VerificationError",
-    "batch_dict",
+    "alternate",
     "check",
     "compare",
     "format_table",
     "machine_line",
     "main",
-    "mock_transport",
-    "raw_headers",
-    "result_kind",
-    "result_line",
-    "result_text",
-    "results_body",
+    "median",
 ]
-
-BASE_URL = "http://bench.invalid"  # never resolved: every in-process scenario is mocked
-API_KEY = "sk-ant-bench-0000000000000000"
-API_VERSION = "2023-06-01"
-CHUNK = 64 * 1024
 
 
 class VerificationError(AssertionError):
@@ -62,11 +48,6 @@ class VerificationError(AssertionError):
 def check(condition: bool, message: str) -> None:
     if not condition:
         raise VerificationError(message)
-
-
-def raw_headers() -> dict:
-    """What a careful raw user sends: the same auth and version headers as the SDK."""
-    return {"x-api-key": API_KEY, "anthropic-version": API_VERSION, "accept": "application/json"}
 
 
 # -- results of a scenario -------------------------------------------------------------------
@@ -88,7 +69,7 @@ class Row:
     raw: float
     target: float
     # "ratio": ours/raw <= target.  "mb": ``value`` (MB) < target.
-    # "scale": ``value`` (a time ratio of two sizes, both ours) <= target.
+    # "scale": ``value`` (a time ratio of two runs, both ours) <= target.
     kind: str = "ratio"
     value: Optional[float] = None
     peak_ours_mb: Optional[float] = None
@@ -98,6 +79,8 @@ class Row:
     ours_label: str = ""
     raw_label: str = ""
     samples: dict = field(default_factory=dict)
+    # What a "scale" value divides, for the target column (default: two sizes).
+    scale_label: str = "t(large)/t(small)"
 
     @property
     def ratio(self) -> float:
@@ -119,17 +102,13 @@ class Row:
         if self.kind == "mb":
             return f"< {self.target:g} MB"
         if self.kind == "scale":
-            return f"t(large)/t(small) <= {self.target:g}"
+            return f"{self.scale_label} <= {self.target:g}"
         return f"<= {self.target:g}x"
 
     def measured_text(self) -> str:
         if self.kind == "mb":
             return f"{self.measured:.1f} MB"
         return f"{self.measured:.2f}x"
-
-
-def _median(values: Sequence[float]) -> float:
-    return statistics.median(values) if values else float("nan")
 
 
 def _timed(fn: Callable[[], Any]) -> Tuple[Any, float]:
@@ -154,6 +133,32 @@ def _peak_mb(fn: Callable[[], Any], verify: Callable[[Any], None]) -> float:
     return peak / 1e6
 
 
+#: One side of a measurement: (name, zero-argument callable, verify).
+Side = Tuple[str, Callable[[], Any], Callable[[Any], None]]
+
+
+def alternate(sides: Sequence[Side], *, rounds: int, warmup: int = 1) -> Dict[str, List[float]]:
+    """Run every side ``warmup`` untimed times, then ``rounds`` timed times each, rotating
+    which side goes first every round (so drift on a busy machine hits all sides), and
+    verifying every result. Returns the samples in seconds, by side name."""
+    for _ in range(warmup):
+        for _name, fn, ok in sides:
+            ok(_timed(fn)[0])
+    times: Dict[str, List[float]] = {name: [] for name, _fn, _ok in sides}
+    for r in range(rounds):
+        shift = r % len(sides)
+        for name, fn, ok in [*sides[shift:], *sides[:shift]]:
+            value, seconds = _timed(fn)
+            ok(value)
+            del value  # freed before the next run, so no run works beside another's result
+            times[name].append(seconds)
+    return times
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
 def compare(
     name: str,
     *,
@@ -173,21 +178,13 @@ def compare(
     every result of both sides (``verify_raw`` if the raw result differs in shape).
     """
     check_raw = verify_raw or verify
-    sides = (("ours", ours, verify), ("raw", raw, check_raw))
-    for _ in range(warmup):
-        for _side, fn, ok in sides:
-            value, _t = _timed(fn)
-            ok(value)
-    times: dict = {"ours": [], "raw": []}
-    for r in range(rounds):
-        for side, fn, ok in sides if r % 2 == 0 else sides[::-1]:
-            value, seconds = _timed(fn)
-            ok(value)
-            times[side].append(seconds)
+    times = alternate(
+        [("ours", ours, verify), ("raw", raw, check_raw)], rounds=rounds, warmup=warmup
+    )
     row = Row(
         name,
-        ours=_median(times["ours"]),
-        raw=_median(times["raw"]),
+        ours=median(times["ours"]),
+        raw=median(times["raw"]),
         target=target,
         note=note,
         samples=times,
@@ -196,160 +193,6 @@ def compare(
         row.peak_ours_mb = _peak_mb(ours, verify)
         row.peak_raw_mb = _peak_mb(raw, check_raw)
     return row
-
-
-# -- wire data ---------------------------------------------------------------------------
-
-
-def batch_dict(batch_id: str, index: int = 0, *, status: str = "ended", n: int = 3) -> dict:
-    """A ``MessageBatch`` as the API sends it (same keys and null-ness as the fixtures)."""
-    day = 10 + index % 18
-    base = {
-        "id": batch_id,
-        "type": "message_batch",
-        "processing_status": status,
-        "request_counts": {
-            "processing": n if status != "ended" else 0,
-            "succeeded": n - 1 if status == "ended" else 0,
-            "errored": 1 if status == "ended" else 0,
-            "canceled": 0,
-            "expired": 0,
-        },
-        "ended_at": None,
-        "created_at": f"2024-09-{day:02d}T18:37:24.100435Z",
-        "expires_at": f"2024-09-{day + 1:02d}T18:37:24.100435Z",
-        "archived_at": None,
-        "cancel_initiated_at": None,
-        "results_url": None,
-    }
-    if status == "ended":
-        base["ended_at"] = f"2024-09-{day:02d}T19:02:11.530442Z"
-        base["results_url"] = f"https://api.anthropic.com/v1/messages/batches/{batch_id}/results"
-    return base
-
-
-_TEXT = (
-    "The capital of France is Paris. It has been the country's political, economic and "
-    "cultural centre for centuries, and it is home to roughly two million people. The "
-    "wider metropolitan area holds about twelve million residents in total. Answer "
-)
-
-
-def result_text(i: int) -> str:
-    """The text of succeeded line ``i`` (what ``result_line`` puts in its text block)."""
-    return _TEXT + str(i)
-
-
-def result_kind(i: int) -> str:
-    """Deterministic mix: 90% succeeded, the rest errored / canceled / expired."""
-    if i % 10 != 9:
-        return "succeeded"
-    return ("errored", "canceled", "expired")[(i // 10) % 3]
-
-
-def result_line(i: int, text: Optional[str] = None) -> bytes:
-    """One results line (~600 bytes for the default text), as compact JSON bytes."""
-    kind = result_kind(i)
-    custom_id = f"req-{i:07d}"
-    if kind == "succeeded":
-        content: List[dict] = [
-            {"type": "text", "text": text if text is not None else result_text(i)}
-        ]
-        if i % 10 == 8:
-            content.append(
-                {
-                    "type": "tool_use",
-                    "id": f"toolu_{i:020d}",
-                    "name": "get_weather",
-                    "input": {"city": "Paris"},
-                }
-            )
-        result: dict = {
-            "type": "succeeded",
-            "message": {
-                "id": f"msg_{i:024d}",
-                "type": "message",
-                "role": "assistant",
-                "model": "claude-sonnet-4-20250514",
-                "content": content,
-                "stop_reason": "tool_use" if i % 10 == 8 else "end_turn",
-                "stop_sequence": None,
-                "usage": {
-                    "input_tokens": 14 + i % 100,
-                    "output_tokens": 10 + i % 50,
-                    "cache_creation_input_tokens": 0,
-                    "cache_read_input_tokens": 0,
-                    "service_tier": "batch",
-                },
-            },
-        }
-    elif kind == "errored":
-        result = {
-            "type": "errored",
-            "error": {
-                "type": "error",
-                "error": {"type": "invalid_request_error", "message": "max_tokens: too large"},
-                "request_id": f"req_{i:020d}",
-            },
-        }
-    else:
-        result = {"type": kind}
-    return json.dumps({"custom_id": custom_id, "result": result}, separators=(",", ":")).encode()
-
-
-def results_body(n: int) -> bytes:
-    return b"\n".join(result_line(i) for i in range(n)) + b"\n"
-
-
-def iter_results_body(n: int, chunk: int = CHUNK) -> Iterator[bytes]:
-    """The body of ``results_body(n)`` generated on the fly in ``chunk``-sized pieces,
-    so the process never holds the whole file (the memory scenario measures the SDK)."""
-    pending: List[bytes] = []
-    size = 0
-    for i in range(n):
-        line = result_line(i) + b"\n"
-        pending.append(line)
-        size += len(line)
-        if size >= chunk:
-            data = b"".join(pending)
-            for start in range(0, len(data) - chunk + 1, chunk):
-                yield data[start : start + chunk]
-            rest = data[len(data) - len(data) % chunk :]
-            pending, size = ([rest], len(rest)) if rest else ([], 0)
-    if pending:
-        yield b"".join(pending)
-
-
-class ChunkStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body delivered in 64 KiB chunks (both sides really stream)."""
-
-    def __init__(self, source: Callable[[], Iterator[bytes]]) -> None:
-        self._source = source
-
-    @classmethod
-    def of(cls, body: bytes, chunk: int = CHUNK) -> ChunkStream:
-        def pieces() -> Iterator[bytes]:
-            view = memoryview(body)
-            for start in range(0, len(body), chunk):
-                yield bytes(view[start : start + chunk])
-
-        return cls(pieces)
-
-    def __iter__(self) -> Iterator[bytes]:
-        yield from self._source()
-
-    async def __aiter__(self) -> Any:
-        for piece in self._source():
-            yield piece
-
-
-def mock_transport(handler: Callable[[httpx.Request], httpx.Response]) -> httpx.MockTransport:
-    """One ``MockTransport`` for sync and async clients (the handler is synchronous)."""
-    return httpx.MockTransport(handler)
-
-
-JSON_HEADERS = [("content-type", "application/json"), ("request-id", "req_bench0000000000")]
-JSONL_HEADERS = [("content-type", "application/x-jsonl"), ("request-id", "req_bench0000000001")]
 
 
 # -- machine and table -------------------------------------------------------------------

@@ -18,6 +18,7 @@ import json
 from typing import List
 
 import _harness as h
+import _wire as w
 import httpx
 from _raw_batch import RawBatch
 
@@ -55,15 +56,15 @@ def make_requests(n: int) -> List[dict]:
 
 
 def make_transport(n: int, bodies: List[bytes]) -> httpx.MockTransport:
-    response_body = json.dumps(h.batch_dict(BATCH_ID, status="in_progress", n=n)).encode()
+    response_body = json.dumps(w.batch_dict(BATCH_ID, status="in_progress", n=n)).encode()
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method != "POST" or request.url.path != "/v1/messages/batches":
-            return httpx.Response(404, headers=h.JSON_HEADERS, content=b"{}")
+            return httpx.Response(404, headers=w.JSON_HEADERS, content=b"{}")
         bodies.append(request.content)
-        return httpx.Response(200, headers=h.JSON_HEADERS, content=response_body)
+        return httpx.Response(200, headers=w.JSON_HEADERS, content=response_body)
 
-    return h.mock_transport(handler)
+    return w.mock_transport(handler)
 
 
 def run(quick: bool) -> List[h.Row]:
@@ -72,47 +73,46 @@ def run(quick: bool) -> List[h.Row]:
     requests = make_requests(n)
     ours_bodies: List[bytes] = []
     raw_bodies: List[bytes] = []
-    ours_client = anthropic.Anthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.Client(transport=make_transport(n, ours_bodies)),
-    )
-    raw_client = httpx.Client(
-        transport=make_transport(n, raw_bodies), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
+    with (
+        httpx.Client(transport=make_transport(n, ours_bodies)) as http,
+        anthropic.Anthropic(
+            api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http
+        ) as ours_client,
+        httpx.Client(
+            transport=make_transport(n, raw_bodies), base_url=w.BASE_URL, headers=w.raw_headers()
+        ) as raw_client,
+    ):
 
-    def ours() -> object:
-        ours_bodies.clear()
-        return ours_client.messages.batches.create(requests=requests)
+        def ours() -> object:
+            ours_bodies.clear()
+            return ours_client.messages.batches.create(requests=requests)
 
-    def raw() -> object:
-        raw_bodies.clear()
-        response = raw_client.post("/v1/messages/batches", json={"requests": requests})
-        response.raise_for_status()
-        return RawBatch.model_validate_json(response.content)
+        def raw() -> object:
+            raw_bodies.clear()
+            response = raw_client.post("/v1/messages/batches", json={"requests": requests})
+            response.raise_for_status()
+            return RawBatch.model_validate_json(response.content)
 
-    def verify_with(bodies: List[bytes]):
-        def verify(batch: object) -> None:
-            h.check(getattr(batch, "id", None) == BATCH_ID, "batch id")
-            h.check(batch.request_counts.processing == n, "request_counts")  # type: ignore[attr-defined]
-            h.check(len(bodies) == 1, f"{len(bodies)} requests sent, want 1")
-            sent = json.loads(bodies[0])
-            h.check(sent == {"requests": requests}, "the sent body differs from the input")
+        def verify_with(bodies: List[bytes]):
+            def verify(batch: object) -> None:
+                h.check(getattr(batch, "id", None) == BATCH_ID, "batch id")
+                h.check(batch.request_counts.processing == n, "request_counts")  # type: ignore[attr-defined]
+                h.check(len(bodies) == 1, f"{len(bodies)} requests sent, want 1")
+                sent = json.loads(bodies[0])
+                h.check(sent == {"requests": requests}, "the sent body differs from the input")
 
-        return verify
+            return verify
 
-    row = h.compare(
-        f"create with {n:,} requests",
-        ours=ours,
-        raw=raw,
-        verify=verify_with(ours_bodies),
-        verify_raw=verify_with(raw_bodies),
-        rounds=rounds,
-        target=2.0,
-        note="ours validates every request locally; raw sends json.dumps without checks",
-    )
-    ours_client.close()
-    raw_client.close()
+        row = h.compare(
+            f"create with {n:,} requests",
+            ours=ours,
+            raw=raw,
+            verify=verify_with(ours_bodies),
+            verify_raw=verify_with(raw_bodies),
+            rounds=rounds,
+            target=2.0,
+            note="ours validates every request locally; raw sends json.dumps without checks",
+        )
     return [row]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import List
 
 import _harness as h
+import _wire as w
 import httpx
 from _raw_results import iter_raw_lines
 
@@ -28,46 +29,44 @@ MB = 1024 * 1024
 def make_body(size: int) -> bytes:
     words = b"lorem ipsum dolor sit amet "
     text = (words * (size // len(words) + 1))[:size].decode()
-    return h.result_line(0, text=text) + b"\n"
+    return w.result_line(0, text=text) + b"\n"
 
 
 def make_transport(body: bytes) -> httpx.MockTransport:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, headers=h.JSONL_HEADERS, stream=h.ChunkStream.of(body))
+        return httpx.Response(200, headers=w.JSONL_HEADERS, stream=w.ChunkStream.of(body))
 
-    return h.mock_transport(handler)
+    return w.mock_transport(handler)
 
 
 def measure(size: int, rounds: int) -> h.Row:
     body = make_body(size)
-    batch = MessageBatch.model_validate(h.batch_dict(BATCH_ID))
-    ours_client = anthropic.Anthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.Client(transport=make_transport(body)),
-    )
-    raw_client = httpx.Client(
-        transport=make_transport(body), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
+    batch = MessageBatch.model_validate(w.batch_dict(BATCH_ID))
+    with (
+        httpx.Client(transport=make_transport(body)) as http,
+        anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
+        httpx.Client(
+            transport=make_transport(body), base_url=w.BASE_URL, headers=w.raw_headers()
+        ) as raw_client,
+    ):
 
-    def ours() -> list:
-        with ours_client.messages.batches.results(batch) as results:
-            return [len(line.result.message.content[0].text) for line in results]  # type: ignore[union-attr]
+        def ours() -> list:
+            with client.messages.batches.results(batch) as results:
+                return [len(line.result.message.content[0].text) for line in results]  # type: ignore[union-attr]
 
-    def raw() -> list:
-        with raw_client.stream("GET", RESULTS_PATH) as response:
-            response.raise_for_status()
-            return [len(line.result.message.content[0].text) for line in iter_raw_lines(response)]  # type: ignore[union-attr]
+        def raw() -> list:
+            with raw_client.stream("GET", RESULTS_PATH) as response:
+                response.raise_for_status()
+                return [
+                    len(line.result.message.content[0].text) for line in iter_raw_lines(response)
+                ]  # type: ignore[union-attr]
 
-    def verify(lengths: list) -> None:
-        h.check(lengths == [size], f"got text lengths {lengths[:3]}, want [{size}]")
+        def verify(lengths: list) -> None:
+            h.check(lengths == [size], f"got text lengths {lengths[:3]}, want [{size}]")
 
-    row = h.compare(
-        f"one {size // MB} MB line", ours=ours, raw=raw, verify=verify, rounds=rounds, target=0
-    )
-    ours_client.close()
-    raw_client.close()
-    return row
+        return h.compare(
+            f"one {size // MB} MB line", ours=ours, raw=raw, verify=verify, rounds=rounds, target=0
+        )
 
 
 def run(quick: bool) -> List[h.Row]:

@@ -26,6 +26,7 @@ import time
 from typing import Any, Awaitable, Callable, List
 
 import _harness as h
+import _wire as w
 import httpx
 from _raw_batch import RawBatch
 
@@ -46,7 +47,7 @@ class Server:
 
     def __enter__(self) -> str:
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", SERVER, h.API_KEY],
+            [sys.executable, "-c", SERVER, w.API_KEY],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -72,7 +73,7 @@ class Server:
 def seed(base_url: str, count: int) -> List[str]:
     """Create ``count`` batches over HTTP; their ids are what the scenario retrieves."""
     ids = []
-    with httpx.Client(base_url=base_url, headers=h.raw_headers(), timeout=30) as client:
+    with httpx.Client(base_url=base_url, headers=w.raw_headers(), timeout=30) as client:
         for b in range(count):
             body = {
                 "requests": [
@@ -121,17 +122,17 @@ def run(quick: bool) -> List[h.Row]:
         ids = seed(base_url, 3 if quick else 20)
 
         async def ours() -> h.Measured:
-            http = httpx.AsyncClient(limits=limits, timeout=timeout)
-            async with anthropic.AsyncAnthropic(
-                api_key=h.API_KEY, base_url=base_url, http_client=http
-            ) as client:
-                result = await drive(client.messages.batches.retrieve, ids, total, concurrency)
-            await http.aclose()
-            return result
+            async with (
+                httpx.AsyncClient(limits=limits, timeout=timeout) as http,
+                anthropic.AsyncAnthropic(
+                    api_key=w.API_KEY, base_url=base_url, http_client=http
+                ) as client,
+            ):
+                return await drive(client.messages.batches.retrieve, ids, total, concurrency)
 
         async def raw() -> h.Measured:
             async with httpx.AsyncClient(
-                base_url=base_url, headers=h.raw_headers(), limits=limits, timeout=timeout
+                base_url=base_url, headers=w.raw_headers(), limits=limits, timeout=timeout
             ) as client:
 
                 async def retrieve(batch_id: str) -> RawBatch:

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Dict, List, Optional, Tuple
 
 import _harness as h
+import _wire as w
 import httpx
 import pydantic
 from _raw_batch import RawBatch
@@ -40,7 +41,7 @@ def make_pages(total: int, limit: int) -> Tuple[Dict[Optional[str], bytes], List
     cursor: Optional[str] = None
     for start in range(0, total, limit):
         chunk = ids[start : start + limit]
-        data = [h.batch_dict(b, i, status=statuses[i % 4]) for i, b in enumerate(chunk, start)]
+        data = [w.batch_dict(b, i, status=statuses[i % 4]) for i, b in enumerate(chunk, start)]
         page = {
             "data": data,
             "has_more": start + limit < total,
@@ -64,56 +65,53 @@ def make_transport(pages: Dict[Optional[str], bytes], limit: int) -> httpx.MockT
             or "before_id" in params
             or body is None
         ):
-            return httpx.Response(400, headers=h.JSON_HEADERS, content=b"{}")
-        return httpx.Response(200, headers=h.JSON_HEADERS, content=body)
+            return httpx.Response(400, headers=w.JSON_HEADERS, content=b"{}")
+        return httpx.Response(200, headers=w.JSON_HEADERS, content=body)
 
-    return h.mock_transport(handler)
+    return w.mock_transport(handler)
 
 
 def run(quick: bool) -> List[h.Row]:
     total, limit = (60, 20) if quick else (20_000, 1_000)
     rounds = 1 if quick else 7
     pages, ids = make_pages(total, limit)
-    ours_client = anthropic.Anthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.Client(transport=make_transport(pages, limit)),
-    )
-    raw_client = httpx.Client(
-        transport=make_transport(pages, limit), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
+    with (
+        httpx.Client(transport=make_transport(pages, limit)) as http,
+        anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
+        httpx.Client(
+            transport=make_transport(pages, limit), base_url=w.BASE_URL, headers=w.raw_headers()
+        ) as raw_client,
+    ):
 
-    def ours() -> list:
-        return list(ours_client.messages.batches.list(limit=limit))
+        def ours() -> list:
+            return list(client.messages.batches.list(limit=limit))
 
-    def raw() -> list:
-        out: list = []
-        params: Dict[str, object] = {"limit": limit}
-        while True:
-            response = raw_client.get("/v1/messages/batches", params=params)
-            response.raise_for_status()
-            page = RawPage.model_validate_json(response.content)
-            out.extend(page.data)
-            if not page.has_more:
-                return out
-            params = {"limit": limit, "after_id": page.last_id}
+        def raw() -> list:
+            out: list = []
+            params: Dict[str, object] = {"limit": limit}
+            while True:
+                response = raw_client.get("/v1/messages/batches", params=params)
+                response.raise_for_status()
+                page = RawPage.model_validate_json(response.content)
+                out.extend(page.data)
+                if not page.has_more:
+                    return out
+                params = {"limit": limit, "after_id": page.last_id}
 
-    def verify(batches: list) -> None:
-        h.check(len(batches) == total, f"got {len(batches)} batches, want {total}")
-        h.check([b.id for b in batches] == ids, "ids differ from the pages (order or content)")
-        h.check(isinstance(batches[-1].created_at, datetime), "created_at not parsed")
-        h.check(batches[2].processing_status == "in_progress", "status")
+        def verify(batches: list) -> None:
+            h.check(len(batches) == total, f"got {len(batches)} batches, want {total}")
+            h.check([b.id for b in batches] == ids, "ids differ from the pages (order or content)")
+            h.check(isinstance(batches[-1].created_at, datetime), "created_at not parsed")
+            h.check(batches[2].processing_status == "in_progress", "status")
 
-    row = h.compare(
-        f"paginate {total:,} batches (limit {limit:,})",
-        ours=ours,
-        raw=raw,
-        verify=verify,
-        rounds=rounds,
-        target=1.5,
-    )
-    ours_client.close()
-    raw_client.close()
+        row = h.compare(
+            f"paginate {total:,} batches (limit {limit:,})",
+            ours=ours,
+            raw=raw,
+            verify=verify,
+            rounds=rounds,
+            target=1.5,
+        )
     return [row]
 
 

@@ -17,6 +17,7 @@ import zlib
 from typing import Iterable, List, Tuple
 
 import _harness as h
+import _wire as w
 import httpx
 from _raw_results import iter_raw_lines
 
@@ -47,64 +48,61 @@ def expected(n: int) -> Summary:
     crc = text = succeeded = 0
     for i in range(n):
         crc = zlib.crc32(f"req-{i:07d}".encode(), crc)
-        if h.result_kind(i) == "succeeded":
+        if w.result_kind(i) == "succeeded":
             succeeded += 1
-            text += len(h.result_text(i))
+            text += len(w.result_text(i))
     return n, succeeded, crc, text
 
 
 def make_transport(body: bytes) -> httpx.MockTransport:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path != RESULTS_PATH:
-            return httpx.Response(404, headers=h.JSON_HEADERS, content=b"{}")
-        return httpx.Response(200, headers=h.JSONL_HEADERS, stream=h.ChunkStream.of(body))
+            return httpx.Response(404, headers=w.JSON_HEADERS, content=b"{}")
+        return httpx.Response(200, headers=w.JSONL_HEADERS, stream=w.ChunkStream.of(body))
 
-    return h.mock_transport(handler)
+    return w.mock_transport(handler)
 
 
 def ended_batch() -> MessageBatch:
-    return MessageBatch.model_validate(h.batch_dict(BATCH_ID))
+    return MessageBatch.model_validate(w.batch_dict(BATCH_ID))
 
 
 def run(quick: bool) -> List[h.Row]:
     n = 500 if quick else 100_000
     rounds = 1 if quick else 5
-    body = h.results_body(n)
+    body = w.results_body(n)
     want = expected(n)
     batch = ended_batch()
-    ours_client = anthropic.Anthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.Client(transport=make_transport(body)),
-    )
-    raw_client = httpx.Client(
-        transport=make_transport(body), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
+    with (
+        httpx.Client(transport=make_transport(body)) as http,
+        anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
+        httpx.Client(
+            transport=make_transport(body), base_url=w.BASE_URL, headers=w.raw_headers()
+        ) as raw_client,
+    ):
 
-    def ours() -> Summary:
-        with ours_client.messages.batches.results(batch) as results:
-            return summarize(results)
+        def ours() -> Summary:
+            with client.messages.batches.results(batch) as results:
+                return summarize(results)
 
-    def raw() -> Summary:
-        headers = {"accept": "application/binary"}
-        with raw_client.stream("GET", RESULTS_PATH, headers=headers) as response:
-            response.raise_for_status()
-            return summarize(iter_raw_lines(response))
+        def raw() -> Summary:
+            headers = {"accept": "application/binary"}
+            with raw_client.stream("GET", RESULTS_PATH, headers=headers) as response:
+                response.raise_for_status()
+                return summarize(iter_raw_lines(response))
 
-    def verify(got: Summary) -> None:
-        h.check(got == want, f"summary {got} != expected {want}")
+        def verify(got: Summary) -> None:
+            h.check(got == want, f"summary {got} != expected {want}")
 
-    row = h.compare(
-        f"results: stream {n:,} lines",
-        ours=ours,
-        raw=raw,
-        verify=verify,
-        rounds=rounds,
-        target=1.3,
-        note=f"body {len(body) / 1e6:.1f} MB, {len(body) // n} bytes/line, 64 KiB chunks",
-    )
-    ours_client.close()
-    raw_client.close()
+        row = h.compare(
+            f"results: stream {n:,} lines",
+            ours=ours,
+            raw=raw,
+            verify=verify,
+            rounds=rounds,
+            target=1.3,
+            note=f"body {len(body) / 1e6:.1f} MB, {len(body) // n} bytes/line, 64 KiB chunks",
+        )
     return [row]
 
 

@@ -21,6 +21,7 @@ import time
 from typing import Dict, List, Tuple
 
 import _harness as h
+import _wire as w
 
 BATCH_ID = "msgbatch_00000000000000000000memory"
 RESULTS_PATH = f"/v1/messages/batches/{BATCH_ID}/results"
@@ -47,24 +48,27 @@ def _child(side: str, n: int) -> None:
     from anthropic.types.messages import MessageBatch
 
     def handler(request: httpx.Request) -> httpx.Response:
-        stream = h.ChunkStream(lambda: h.iter_results_body(n))
-        return httpx.Response(200, headers=h.JSONL_HEADERS, stream=stream)
+        stream = w.ChunkStream(lambda: w.iter_results_body(n))
+        return httpx.Response(200, headers=w.JSONL_HEADERS, stream=stream)
 
     transport = httpx.MockTransport(handler)
     count = succeeded = 0
     start = time.perf_counter()
     if side == "ours":
-        client = anthropic.Anthropic(
-            api_key=h.API_KEY, base_url=h.BASE_URL, http_client=httpx.Client(transport=transport)
-        )
-        batch = MessageBatch.model_validate(h.batch_dict(BATCH_ID))
-        with client.messages.batches.results(batch) as results:
+        batch = MessageBatch.model_validate(w.batch_dict(BATCH_ID))
+        with (
+            httpx.Client(transport=transport) as http,
+            anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
+            client.messages.batches.results(batch) as results,
+        ):
             for line in results:
                 count += 1
                 succeeded += line.result.type == "succeeded"
     else:
-        raw_client = httpx.Client(transport=transport, base_url=h.BASE_URL, headers=h.raw_headers())
-        with raw_client.stream("GET", RESULTS_PATH) as response:
+        with (
+            httpx.Client(transport=transport, base_url=w.BASE_URL, headers=w.raw_headers()) as raw,
+            raw.stream("GET", RESULTS_PATH) as response,
+        ):
             response.raise_for_status()
             for line in iter_raw_lines(response):
                 count += 1
@@ -84,7 +88,7 @@ def _measure(side: str, n: int) -> Dict[str, float]:
     )
     h.check(out.returncode == 0, f"{side} child failed: {out.stderr.strip()[-800:]}")
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    want_succeeded = sum(h.result_kind(i) == "succeeded" for i in range(n))
+    want_succeeded = sum(w.result_kind(i) == "succeeded" for i in range(n))
     h.check(data["count"] == n, f"{side}: {data['count']} lines, want {n}")
     h.check(data["succeeded"] == want_succeeded, f"{side}: succeeded {data['succeeded']}")
     return data

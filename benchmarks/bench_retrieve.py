@@ -19,13 +19,11 @@ from datetime import datetime
 from typing import Dict, List
 
 import _harness as h
+import _wire as w
 import httpx
 from _raw_batch import RawBatch
 
 import anthropic
-
-# -- the raw floor's own model (same fields as the SDK's MessageBatch) -------------------
-
 
 # -- data and transport --------------------------------------------------------------------
 
@@ -34,7 +32,7 @@ def make_batches(n: int) -> Dict[str, bytes]:
     out = {}
     for i in range(n):
         batch_id = f"msgbatch_{i:024d}"
-        out[f"/v1/messages/batches/{batch_id}"] = json.dumps(h.batch_dict(batch_id, i)).encode()
+        out[f"/v1/messages/batches/{batch_id}"] = json.dumps(w.batch_dict(batch_id, i)).encode()
     return out
 
 
@@ -44,16 +42,16 @@ def make_transport(bodies: Dict[str, bytes], seen: List[httpx.Request]) -> httpx
             seen.append(request)  # the first request of each client is checked afterwards
         body = bodies.get(request.url.path)
         if body is None:
-            return httpx.Response(404, headers=h.JSON_HEADERS, content=b"{}")
-        return httpx.Response(200, headers=h.JSON_HEADERS, content=body)
+            return httpx.Response(404, headers=w.JSON_HEADERS, content=b"{}")
+        return httpx.Response(200, headers=w.JSON_HEADERS, content=body)
 
-    return h.mock_transport(handler)
+    return w.mock_transport(handler)
 
 
 def verify_request(request: httpx.Request) -> None:
     h.check(request.method == "GET", f"method {request.method}")
-    h.check(request.headers.get("x-api-key") == h.API_KEY, "x-api-key missing")
-    h.check(request.headers.get("anthropic-version") == h.API_VERSION, "version missing")
+    h.check(request.headers.get("x-api-key") == w.API_KEY, "x-api-key missing")
+    h.check(request.headers.get("anthropic-version") == w.API_VERSION, "version missing")
 
 
 def make_verify(ids: List[str]):
@@ -80,60 +78,62 @@ def run(quick: bool) -> List[h.Row]:
 
     seen_ours: List[httpx.Request] = []
     seen_raw: List[httpx.Request] = []
-    ours_client = anthropic.Anthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.Client(transport=make_transport(bodies, seen_ours)),
-    )
-    raw_client = httpx.Client(
-        transport=make_transport(bodies, seen_raw), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
+    with (
+        httpx.Client(transport=make_transport(bodies, seen_ours)) as http,
+        anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
+        httpx.Client(
+            transport=make_transport(bodies, seen_raw), base_url=w.BASE_URL, headers=w.raw_headers()
+        ) as raw_client,
+    ):
 
-    def ours() -> list:
-        retrieve = ours_client.messages.batches.retrieve
-        return [retrieve(batch_id) for batch_id in ids]
+        def ours() -> list:
+            retrieve = client.messages.batches.retrieve
+            return [retrieve(batch_id) for batch_id in ids]
 
-    def raw() -> list:
-        out = []
-        for batch_id in ids:
-            response = raw_client.get(f"/v1/messages/batches/{batch_id}")
-            response.raise_for_status()
-            out.append(RawBatch.model_validate_json(response.content))
-        return out
+        def raw() -> list:
+            out = []
+            for batch_id in ids:
+                response = raw_client.get(f"/v1/messages/batches/{batch_id}")
+                response.raise_for_status()
+                out.append(RawBatch.model_validate_json(response.content))
+            return out
 
-    sync_row = h.compare(
-        f"retrieve x{n:,} (sync)", ours=ours, raw=raw, verify=verify, rounds=rounds, target=1.3
-    )
+        sync_row = h.compare(
+            f"retrieve x{n:,} (sync)", ours=ours, raw=raw, verify=verify, rounds=rounds, target=1.3
+        )
     verify_request(seen_ours[0])
     verify_request(seen_raw[0])
-    ours_client.close()
-    raw_client.close()
 
+    # Each async run makes (and closes) its clients inside its own event loop; only the
+    # calls are timed.
     aseen_ours: List[httpx.Request] = []
     aseen_raw: List[httpx.Request] = []
-    aours_client = anthropic.AsyncAnthropic(
-        api_key=h.API_KEY,
-        base_url=h.BASE_URL,
-        http_client=httpx.AsyncClient(transport=make_transport(bodies, aseen_ours)),
-    )
-    araw_client = httpx.AsyncClient(
-        transport=make_transport(bodies, aseen_raw), base_url=h.BASE_URL, headers=h.raw_headers()
-    )
 
     async def aours() -> h.Measured:
-        retrieve = aours_client.messages.batches.retrieve
-        start = time.perf_counter()
-        out = [await retrieve(batch_id) for batch_id in ids]
-        return h.Measured(out, time.perf_counter() - start)
+        async with (
+            httpx.AsyncClient(transport=make_transport(bodies, aseen_ours)) as http,
+            anthropic.AsyncAnthropic(
+                api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http
+            ) as client,
+        ):
+            retrieve = client.messages.batches.retrieve
+            start = time.perf_counter()
+            out = [await retrieve(batch_id) for batch_id in ids]
+            return h.Measured(out, time.perf_counter() - start)
 
     async def araw() -> h.Measured:
-        start = time.perf_counter()
-        out = []
-        for batch_id in ids:
-            response = await araw_client.get(f"/v1/messages/batches/{batch_id}")
-            response.raise_for_status()
-            out.append(RawBatch.model_validate_json(response.content))
-        return h.Measured(out, time.perf_counter() - start)
+        async with httpx.AsyncClient(
+            transport=make_transport(bodies, aseen_raw),
+            base_url=w.BASE_URL,
+            headers=w.raw_headers(),
+        ) as client:
+            start = time.perf_counter()
+            out = []
+            for batch_id in ids:
+                response = await client.get(f"/v1/messages/batches/{batch_id}")
+                response.raise_for_status()
+                out.append(RawBatch.model_validate_json(response.content))
+            return h.Measured(out, time.perf_counter() - start)
 
     async_row = h.compare(
         f"retrieve x{n:,} (async)",
