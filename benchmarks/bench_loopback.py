@@ -113,7 +113,7 @@ async def drive(
 
 def run(quick: bool) -> List[h.Row]:
     total, concurrency = (100, 20) if quick else (5_000, 500)
-    rounds = 1 if quick else 2
+    rounds = 1 if quick else 5
     connections = min(concurrency, 100)
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     timeout = httpx.Timeout(60.0)
