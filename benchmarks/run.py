@@ -27,6 +27,7 @@ import _harness as h
 
 SCENARIOS = {
     "import": "bench_import",
+    "first_parse": "bench_import_parse",
     "retrieve": "bench_retrieve",
     "create": "bench_create",
     "paginate": "bench_paginate",
