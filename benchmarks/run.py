@@ -32,6 +32,7 @@ SCENARIOS = {
     "create": "bench_create",
     "paginate": "bench_paginate",
     "results": "bench_results",
+    "collect": "bench_collect",
     "memory": "bench_results_memory",
     "long_line": "bench_long_line",
     "loopback": "bench_loopback",

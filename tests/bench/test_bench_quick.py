@@ -43,3 +43,35 @@ def test_table_and_exit_code_in_quick_mode(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "| create with 50 requests |" in out
     assert "Machine:" in out
+
+
+def test_alternate_rotates_the_sides_and_drops_each_result_before_the_next_run() -> None:
+    import weakref
+
+    import _harness as h
+
+    class Result:
+        pass
+
+    order = []
+    alive = []  # was the previous run's result still alive when this run started?
+    last: list = [lambda: None]
+
+    def side(name: str):
+        def run() -> Result:
+            order.append(name)
+            alive.append(last[0]() is not None)
+            result = Result()
+            last[0] = weakref.ref(result)
+            return result
+
+        return run
+
+    def ok(value: object) -> None:
+        h.check(isinstance(value, Result), "wrong")
+
+    sides = [(name, side(name), ok) for name in ("a", "b", "c")]
+    times = h.alternate(sides, rounds=3, warmup=0)
+    assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+    assert not any(alive)
+    assert {name: len(samples) for name, samples in times.items()} == {"a": 3, "b": 3, "c": 3}
