@@ -41,6 +41,48 @@ def test_usage_errors_exit_2(offline_cli: Cli, argv: list, message: str) -> None
     assert message in run.err
 
 
+BAD_IDS = ["", " ", ".", "..", "msgbatch_\udcff"]
+ID_COMMANDS = [
+    ["get"],
+    ["cancel"],
+    ["delete"],
+    ["wait"],
+    ["results"],
+    ["results", "-o", "out.jsonl"],
+    ["summary"],
+]
+
+
+@pytest.mark.parametrize("command", ID_COMMANDS, ids=lambda c: "-".join(c))
+@pytest.mark.parametrize("bad_id", BAD_IDS, ids=repr)
+def test_a_batch_id_that_cannot_name_a_batch_is_a_usage_error(
+    offline_cli: Cli, command: list, bad_id: str
+) -> None:
+    name, *rest = command
+    run = offline_cli(name, bad_id, *rest)
+    assert (run.code, run.out) == (2, "")
+    assert "error: argument BATCH_ID: " in run.err and "Traceback" not in run.err
+    as_json = offline_cli("--json", name, bad_id, *rest)
+    assert (as_json.code, as_json.out) == (2, "")
+    error = json.loads(as_json.err)["error"]
+    assert error["type"] == "usage_error" and "BATCH_ID" in error["message"]
+
+
+def test_an_argument_the_sdk_refuses_is_a_usage_error_not_a_traceback(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message = "message_batch_id must be a non-empty string"
+
+    def refuse(ctx: object) -> int:
+        raise ValueError(message)
+
+    monkeypatch.setitem(_commands.COMMANDS, "get", refuse)
+    run = cli("get", "msgbatch_1")
+    assert (run.code, run.err) == (2, f"error: {message}\n")
+    error = json.loads(cli("get", "msgbatch_1", "--json").err)["error"]
+    assert error == {"type": "usage_error", "message": message}
+
+
 def test_help_lists_commands_and_exit_codes(offline_cli: Cli) -> None:
     cli = offline_cli
     run = cli("--help")

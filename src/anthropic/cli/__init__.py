@@ -68,6 +68,16 @@ def _scrub(text: str, secrets: Sequence[str]) -> str:
     return text
 
 
+def _wants_json(argv: Sequence[str]) -> bool:
+    """``--json`` among the options (before a ``--``), for errors found while parsing."""
+    for arg in argv:
+        if arg == "--":
+            return False
+        if arg == "--json":
+            return True
+    return False
+
+
 def _make_client(args: argparse.Namespace) -> Anthropic:
     return Anthropic(
         api_key=args.api_key,
@@ -85,7 +95,10 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        sys.stderr.write(exc.usage + f"{exc.prog}: error: {_scrub(str(exc), secrets)}\n")
+        if _wants_json(argv):
+            Output(json_mode=True).error(_scrub(str(exc), secrets), kind="usage_error")
+        else:
+            sys.stderr.write(exc.usage + f"{exc.prog}: error: {_scrub(str(exc), secrets)}\n")
         return EXIT_USAGE
     except SystemExit as exc:  # --help / --version print and "exit" 0
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -147,6 +160,8 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
         )
     except AnthropicError as exc:
         return fail(str(exc), type(exc).__name__, EXIT_API_ERROR)
+    except ValueError as exc:  # the SDK refused an argument before any request was sent
+        return fail(str(exc), "usage_error", EXIT_USAGE)
     except BrokenPipeError:
         raise
     except OSError as exc:  # a local file that cannot be written (results -o, --save-job)

@@ -114,6 +114,23 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _batch_id(text: str) -> str:
+    """A ``BATCH_ID`` argument: refused here when it cannot name a batch, so a typo is a
+    usage error (exit 2) rather than a request, or a traceback."""
+    shape = "a batch id such as 'msgbatch_01...'"
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"must be {shape}, got {text!r}")
+    if text in (".", ".."):
+        raise argparse.ArgumentTypeError(f"{text!r} is a path segment, not {shape}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"must be {shape}, got text that is not valid UTF-8: {text!r}"
+        ) from None
+    return text
+
+
 def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """The connection/output options. ``suppress``: leave unset unless given."""
 
@@ -240,14 +257,14 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
         ("cancel", "ask the API to cancel a batch (it moves to 'canceling', then 'ended')"),
         ("delete", "delete a batch whose processing has ended"),
     ):
-        add(name, text).add_argument("batch_id", metavar="BATCH_ID")
+        add(name, text).add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
 
     wait = add("wait", "wait for a batch to end, with a progress bar on a terminal")
-    wait.add_argument("batch_id", metavar="BATCH_ID")
+    wait.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
     _add_wait_options(wait)
 
     results = add("results", "download a batch's results as JSONL")
-    results.add_argument("batch_id", metavar="BATCH_ID")
+    results.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
     results.add_argument(
         "-o",
         "--output",
@@ -256,7 +273,7 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     )
 
     summary = add("summary", "count a batch's results by type and total the token usage")
-    summary.add_argument("batch_id", metavar="BATCH_ID")
+    summary.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
     summary.add_argument(
         "--strict",
         action="store_true",
