@@ -4,6 +4,13 @@ Usage::
 
     python -m anthropic.emulator --port 4010 --processing-time 30
     ANTHROPIC_BASE_URL=http://127.0.0.1:4010 python my_pipeline.py
+
+Served this way a batch takes a few seconds, as a real one takes a while: a create
+answers ``in_progress``, a ``cancel`` right after it answers ``canceling``, and the
+batch ends (with ``canceled`` results for a canceled one) after
+``DEFAULT_PROCESSING_TIME`` / ``DEFAULT_CANCEL_TIME`` seconds. ``--processing-time 0
+--cancel-time 0`` gives the instant batches of ``Emulator()`` (the in-process default,
+which tests drive with a ``ManualClock`` instead of waiting).
 """
 
 from __future__ import annotations
@@ -12,9 +19,16 @@ import argparse
 import sys
 from typing import List, Optional
 
+from ._clock import Clock
 from ._emulator import Emulator
 
-__all__ = ["main"]
+__all__ = ["DEFAULT_CANCEL_TIME", "DEFAULT_PROCESSING_TIME", "build_emulator", "main"]
+
+DEFAULT_PROCESSING_TIME = 5.0
+"""Seconds from create to ``ended`` on the command-line server (``--processing-time``)."""
+
+DEFAULT_CANCEL_TIME = 2.0
+"""Seconds a canceled batch stays ``canceling`` on the command-line server."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,30 +42,40 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--processing-time",
         type=float,
-        default=0.0,
-        help="seconds from create to ended (default: 0, ended on the first read after create)",
+        default=DEFAULT_PROCESSING_TIME,
+        help=(
+            f"seconds from create to ended (default: {DEFAULT_PROCESSING_TIME:g}; "
+            "0 = ended on the first read after create)"
+        ),
     )
     p.add_argument(
         "--cancel-time",
         type=float,
-        default=0.0,
-        help="seconds a batch stays canceling (default: 0)",
+        default=DEFAULT_CANCEL_TIME,
+        help=f"seconds a batch stays canceling (default: {DEFAULT_CANCEL_TIME:g}; 0 = none)",
     )
     p.add_argument("--seed", type=int, default=None, help="seed for ids and random faults")
     p.add_argument("--log-level", default="info", help="uvicorn log level (default: info)")
     return p
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def build_emulator(argv: Optional[List[str]] = None, *, clock: Optional[Clock] = None) -> Emulator:
+    """The ``Emulator`` the command line would serve for ``argv`` (tests pass a clock)."""
     args = _parser().parse_args(argv)
-    from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
-
-    emulator = Emulator(
+    return Emulator(
+        clock=clock,
         api_key=args.api_key,
         processing_time=args.processing_time,
         cancel_time=args.cancel_time,
         seed=args.seed,
     )
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    args = _parser().parse_args(argv)
+    from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
+
+    emulator = build_emulator(argv)
     server = EmulatorServer(emulator, host=args.host, port=args.port, log_level=args.log_level)
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.stderr.write(
