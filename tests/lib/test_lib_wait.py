@@ -130,9 +130,55 @@ async def test_404_right_after_create_counts_as_pending(kit: Kit) -> None:
 
 
 async def test_404_past_the_grace_period_raises(kit: Kit) -> None:
+    kit.emu.faults.add(Fault.not_found_after_create(100, route="retrieve"))
+    batch = await create(kit)
     with pytest.raises(NotFoundError):
-        await kit.call(kit.batches, "wait", "msgbatch_nope", not_found_grace=12)
-    assert kit.sleeps == [5, 10]
+        await kit.call(kit.batches, "wait", batch.id, not_found_grace=12)
+    assert kit.sleeps == [5, 10]  # 404 at t=0 and t=5 pending; at t=15 the batch is 15 s old
+
+
+async def test_an_unknown_id_fails_on_the_first_poll(kit: Kit) -> None:
+    # Before: the grace counted from the start of the wait, so a typo took 5 polls and
+    # 75 s (0, 5, 15, 35, 75) to raise. An id of unknown age gets no grace.
+    with pytest.raises(NotFoundError):
+        await kit.call(kit.batches, "wait", "msgbatch_typo")
+    assert kit.emu.count("retrieve") == 1 and kit.sleeps == []
+
+
+async def test_a_fresh_batch_passed_in_gets_the_grace_from_its_created_at(kit: Kit) -> None:
+    kit.emu.faults.add(Fault.not_found_after_create(12, route="retrieve"))
+    other = kit.twin()  # another client (another process) created it: only created_at tells
+    try:
+        batch = await create(other)
+        ended = await kit.call(kit.batches, "wait", batch, poll_interval=1)
+        assert ended.processing_status == "ended" and kit.sleeps[:4] == [1, 2, 4, 8]
+        # by id alone that client cannot know the batch is young: the first 404 is final
+        kit.emu.faults.add(Fault.not_found_after_create(12, route="retrieve"))
+        fresh = await create(other)
+        with pytest.raises(NotFoundError):
+            await kit.call(kit.batches, "wait", fresh.id)
+    finally:
+        await other.aclose()
+
+
+async def test_a_job_just_submitted_gets_the_grace(kit: Kit) -> None:
+    kit.emu.faults.add(Fault.not_found_after_create(12, route="retrieve"))
+    job = await kit.call(kit.batches, "submit", make_requests(4), max_requests_per_batch=2)
+    ended = await kit.call(job, "wait")
+    assert [b.processing_status for b in ended] == ["ended", "ended"]
+
+
+def test_the_grace_needs_a_known_age() -> None:
+    response = httpx.Response(404, request=httpx.Request("GET", "http://x"))
+    err = NotFoundError("not found", response=response, body=None)
+    options = WaitOptions(not_found_grace=60)
+    with pytest.raises(NotFoundError):  # unknown age: at once, even at the start
+        WaitMachine("b", options, now=1000.0).on_error(err, 1000.0)
+    created = WaitMachine("b", options, now=1000.0, created=990.0)
+    assert isinstance(created.on_error(err, 1000.0), Poll)
+    assert isinstance(created.on_error(err, 1049.0), Poll)
+    with pytest.raises(NotFoundError):  # 60 s after the create
+        created.on_error(err, 1050.0)
 
 
 async def test_never_loops_forever_without_a_timeout(kit: Kit) -> None:
@@ -278,3 +324,21 @@ def test_machine_done_on_an_ended_batch() -> None:
     )
     step = WaitMachine(batch, WaitOptions(), now=0.0).start()
     assert isinstance(step, Done) and step.batch is batch
+
+
+async def test_the_registry_keeps_parsed_creates_of_this_client_only(kit: Kit) -> None:
+    from anthropic.lib import _created
+
+    batch = MessageBatch.model_construct(id="msgbatch_reg")
+    _created.note_created(kit.client, httpx.Response(200))  # a raw reply: not recorded
+    _created.note_created(kit.client, MessageBatch.model_construct(id=5))  # half-built
+    assert _created.created_time(kit.client, "msgbatch_reg") is None
+    _created.note_created(kit.client, batch)
+    assert _created.created_time(kit.client, "msgbatch_reg") == kit.clock.now()
+    other = kit.twin()
+    assert _created.created_time(other.client, "msgbatch_reg") is None
+    await other.aclose()
+    for i in range(_created.MAX_REMEMBERED):
+        _created.note_created(kit.client, MessageBatch.model_construct(id=f"msgbatch_{i}"))
+    assert _created.created_time(kit.client, "msgbatch_reg") is None  # the oldest goes first
+    assert _created.created_time(kit.client, "msgbatch_0") is not None

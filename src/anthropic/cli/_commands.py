@@ -78,8 +78,8 @@ def cmd_wait(ctx: Context) -> int:
 
     batches = ctx.client.messages.batches
     started = time.monotonic()
-    # Retrieve first: a mistyped id fails at once (wait() tolerates 404s for a while, for
-    # batches created a moment ago), and the bar starts from the real counts.
+    # Retrieve first: the bar starts from the real counts (a mistyped id fails here, as it
+    # would on wait()'s first poll: an id of unknown age gets no 404 grace).
     first = batches.retrieve(ctx.args.batch_id)
     try:
         batch = wait_with_progress(

@@ -35,6 +35,7 @@ from ..types.messages import MessageBatch
 from ..types.messages.batch_create_params import Request
 from ._api import AsyncBatchesAPI, SyncBatchesAPI, is_async_iterable
 from ._chunker import Chunk, Chunker, encode_request
+from ._created import note_created
 from ._job import AsyncBatchJob, BatchJob
 from ._job_state import JobState
 
@@ -169,7 +170,9 @@ def sync_submit(
     job = BatchJob(batches, submission.state)
     with submission.guard(job):
         for chunk in submission.chunks(requests):
-            submission.created(batches._client._execute(submission.spec(chunk), _BATCH), chunk)
+            batch = batches._client._execute(submission.spec(chunk), _BATCH)
+            note_created(batches._client, batch)
+            submission.created(batch, chunk)
     return job
 
 
@@ -192,4 +195,6 @@ async def async_submit(
 
 async def _acreate(client: AsyncAPIClient, submission: Submission, chunk: Optional[Chunk]) -> None:
     if chunk is not None:
-        submission.created(await client._execute(submission.spec(chunk), _BATCH), chunk)
+        batch = await client._execute(submission.spec(chunk), _BATCH)
+        note_created(client, batch)
+        submission.created(batch, chunk)

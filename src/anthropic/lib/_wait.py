@@ -18,8 +18,11 @@ from typing import AsyncGenerator, Awaitable, Callable, Generator, List, Optiona
 
 import anyio
 
+from .._api_client import AsyncAPIClient, SyncAPIClient
+from .._core.batch_specs import batch_or_id
 from ..types.messages import MessageBatch
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
+from ._created import created_time
 from ._wait_machine import Poll, WaitMachine, WaitOptions
 
 __all__ = [
@@ -44,6 +47,17 @@ CANCEL_GRACE = 30.0
 """Real seconds a ``cancel_on_exit`` cancel may take while shielded from cancellation."""
 
 
+def _machine(
+    client: Union[SyncAPIClient, AsyncAPIClient],
+    target: Union[str, MessageBatch],
+    options: WaitOptions,
+) -> WaitMachine:
+    """The machine of one wait, told when this client created the batch (if it did)."""
+    _, batch_id = batch_or_id(target)  # checks ``target`` before anything else
+    created = created_time(client, batch_id)
+    return WaitMachine(target, options, now=client._clock(), created=created)
+
+
 def sync_wait(
     batches: SyncBatchesAPI,
     target: Union[str, MessageBatch],
@@ -51,7 +65,7 @@ def sync_wait(
     on_progress: Optional[ProgressCallback] = None,
 ) -> MessageBatch:
     client = batches._client
-    machine = WaitMachine(target, options, now=client._clock())
+    machine = _machine(client, target, options)
     with cancel_on_exit(batches, options.cancel_on_exit, lambda: [machine.batch_id]):
         step = machine.start()
         while isinstance(step, Poll):
@@ -75,7 +89,7 @@ async def async_wait(
     on_progress: Optional[AsyncProgressCallback] = None,
 ) -> MessageBatch:
     client = batches._client
-    machine = WaitMachine(target, options, now=client._clock())
+    machine = _machine(client, target, options)
     async with async_cancel_on_exit(batches, options.cancel_on_exit, lambda: [machine.batch_id]):
         step = machine.start()
         while isinstance(step, Poll):

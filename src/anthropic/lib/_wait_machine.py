@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from datetime import datetime
 from typing import Optional, Union
 
 from typing_extensions import TypedDict
@@ -65,8 +66,10 @@ class WaitOptionsDict(TypedDict, total=False):
 
     ``timeout``: seconds before ``BatchWaitTimeout`` (``None``: until an hour past the
     batch's ``expires_at``); ``poll_interval``: the first interval, doubled after each
-    poll up to ``max_poll_interval``; ``not_found_grace``: seconds after creation during
-    which a 404 counts as pending; ``cancel_on_exit``: cancel the batch (every unended
+    poll up to ``max_poll_interval``; ``not_found_grace``: seconds after the batch's
+    creation during which a 404 counts as pending (only for a batch of known age: created
+    by this client object, or passed in / seen with its ``created_at``; a 404 for any other
+    id is raised at once); ``cancel_on_exit``: cancel the batch (every unended
     batch of a job) if the wait ends any other way than the batch ending.
     """
 
@@ -152,15 +155,27 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, APIStatusError) and exc.status_code == 408
 
 
+def _timestamp(value: object) -> Optional[float]:
+    # A lenient parse may leave a date missing or of another type: then it is unknown.
+    return value.timestamp() if isinstance(value, datetime) else None
+
+
 class WaitMachine:
     """The state of one wait (see the module docstring): the batch (or its id) and the
-    options; ``now`` is when the wait started."""
+    options; ``now`` is when the wait started; ``created``: when this client created the
+    batch (same clock as ``now``), if it did."""
 
     def __init__(
-        self, target: Union[str, MessageBatch], options: WaitOptions, *, now: float
+        self,
+        target: Union[str, MessageBatch],
+        options: WaitOptions,
+        *,
+        now: float,
+        created: Optional[float] = None,
     ) -> None:
         self.batch, self.batch_id = batch_or_id(target)
         self.started = now
+        self.created = created
         self.timeout = options.timeout
         self.interval = float(options.poll_interval)
         self.max_interval = float(options.max_poll_interval)
@@ -170,8 +185,9 @@ class WaitMachine:
     def deadline(self) -> float:
         if self.timeout is not None:
             return self.started + self.timeout
-        if self.batch is not None:
-            return self.batch.expires_at.timestamp() + _EXPIRY_SLACK
+        expires = _timestamp(getattr(self.batch, "expires_at", None))
+        if expires is not None:
+            return expires + _EXPIRY_SLACK
         return self.started + NATURAL_LIMIT
 
     def start(self) -> Step:
@@ -190,9 +206,11 @@ class WaitMachine:
 
     def on_error(self, exc: Exception, now: float) -> Step:
         """The step after a failed poll; re-raises ``exc`` unless it is transient or a
-        404 within ``not_found_grace`` of the batch's creation (or of the wait's start
-        when the batch was never seen)."""
-        if isinstance(exc, NotFoundError) and now - self._born() < self.grace:
+        404 while the batch is younger than ``not_found_grace``. Its age is known from
+        ``created`` (a create this client made) or the batch's ``created_at``; an id of
+        unknown age gets no grace, so a mistyped id fails on the first poll."""
+        born = self._born()
+        if isinstance(exc, NotFoundError) and born is not None and now - born < self.grace:
             return self._next(now)
         if not is_transient(exc):
             raise exc
@@ -208,10 +226,10 @@ class WaitMachine:
     def timeout_error(self, now: float) -> BatchWaitTimeout:
         return BatchWaitTimeout(self.batch_id, self.batch, now - self.started)
 
-    def _born(self) -> float:
-        if self.batch is not None:
-            return self.batch.created_at.timestamp()
-        return self.started
+    def _born(self) -> Optional[float]:
+        if self.created is not None:
+            return self.created
+        return _timestamp(getattr(self.batch, "created_at", None))
 
     def _next(self, now: float, at_least: Optional[float] = None) -> Step:
         remaining = self.deadline - now

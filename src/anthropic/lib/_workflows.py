@@ -45,13 +45,17 @@ class BatchWorkflows:
 
         Intervals start at ``poll_interval`` (5 s) and double up to ``max_poll_interval``
         (60 s). Connection errors, timeouts, 408/409/429/5xx/529 while polling do not end
-        the wait; a 404 within ``not_found_grace`` (60) seconds of creation counts as
-        pending. After ``timeout`` seconds: ``anthropic.lib.BatchWaitTimeout`` (``.batch``
-        is the last state seen); ``timeout=None`` (the default) still stops an hour past
-        the batch's ``expires_at``. ``on_progress(batch)`` runs after each successful
-        poll. ``cancel_on_exit=True`` cancels the batch if the wait ends any other way
-        than the batch ending (Ctrl-C, an exception from ``on_progress``, a timeout, ...).
-        The options and their defaults: ``anthropic.lib.WaitOptions``.
+        the wait. A 404 counts as pending only while the batch is younger than
+        ``not_found_grace`` (60 s), its age known from a create this client object made or
+        from the ``created_at`` of a batch passed in or seen; for an id of unknown age (a
+        typo, a batch created elsewhere and passed by id) the first 404 raises
+        ``NotFoundError`` at once. After ``timeout`` seconds:
+        ``anthropic.lib.BatchWaitTimeout`` (``.batch`` is the last state seen);
+        ``timeout=None`` (the default) still stops an hour past the batch's ``expires_at``.
+        ``on_progress(batch)`` runs after each successful poll. ``cancel_on_exit=True``
+        cancels the batch if the wait ends any other way than the batch ending (Ctrl-C, an
+        exception from ``on_progress``, a timeout, ...). The options and their defaults:
+        ``anthropic.lib.WaitOptions``.
         """
         return sync_wait(self, batch_or_id, WaitOptions(**options), on_progress)
 

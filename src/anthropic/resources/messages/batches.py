@@ -14,12 +14,15 @@
 support ``async for`` directly). Request specs are built by the pure functions in
 ``anthropic._core.batch_specs``; these classes only send them. ``with_raw_response`` and
 ``with_streaming_response`` are the same class built with another response ``mode``.
+
+The paging and results logic lives in ``_batch_calls``, shared with
+``client.beta.messages.batches`` (``resources/beta``), which passes its own models.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Iterable, Mapping, Union
+from typing import Iterable, Union
 
 from typing_extensions import Unpack
 
@@ -36,12 +39,22 @@ from ..._response import (
     to_streamed_response_wrapper,
 )
 from ..._types import NOT_GIVEN, CallOptions, NotGiven
+from ...lib._created import note_created
 from ...lib._workflows import AsyncBatchWorkflows, BatchWorkflows
-from ...pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
+from ...pagination import AsyncPage, AsyncPaginator, SyncPage
 from ...types.messages.batch_create_params import Request
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from ._batch_calls import (
+    STABLE,
+    Endpoint,
+    ResultsTarget,
+    async_list_pages,
+    async_results_stream,
+    list_pages,
+    results_stream,
+)
 
 __all__ = [
     "AsyncBatches",
@@ -60,28 +73,31 @@ _RESULTS_SYNC: Parser[JSONLDecoder[MessageBatchIndividualResponse]] = Parser(
 _RESULTS_ASYNC: Parser[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = Parser(
     lambda response, _r: AsyncJSONLDecoder(response, MessageBatchIndividualResponse), lazy=True
 )
-_ResultsTarget = Union[str, MessageBatch]
+_ResultsTarget = ResultsTarget
 
 
 class Batches(BatchWorkflows):
     """Sync Message Batches resource (``client.messages.batches``)."""
 
-    def __init__(self, client: SyncAPIClient, mode: ResponseMode = "parsed") -> None:
+    def __init__(
+        self, client: SyncAPIClient, mode: ResponseMode = "parsed", endpoint: Endpoint = STABLE
+    ) -> None:
         self._client = client
         self._mode: ResponseMode = mode
+        self._endpoint = endpoint
 
-    def _options(self, options: CallOptions) -> specs.Options:
-        return specs.Options.of(options, self._mode)
+    def _options(self, options: CallOptions, *, results: bool = False) -> specs.Options:
+        return self._endpoint.options(options, self._mode, results=results)
 
     @cached_property
     def with_raw_response(self) -> BatchesWithRawResponse:
         """Same methods, returning ``APIResponse`` (headers, status, ``parse()``)."""
-        return BatchesWithRawResponse(Batches(self._client, "raw"))
+        return BatchesWithRawResponse(Batches(self._client, "raw", self._endpoint))
 
     @cached_property
     def with_streaming_response(self) -> BatchesWithStreamingResponse:
         """Same methods, returning a context manager over an unread ``APIResponse``."""
-        return BatchesWithStreamingResponse(Batches(self._client, "stream"))
+        return BatchesWithStreamingResponse(Batches(self._client, "stream", self._endpoint))
 
     def create(
         self,
@@ -99,7 +115,9 @@ class Batches(BatchWorkflows):
         it. Error statuses (429, 5xx, 529) and failures before sending are retried.
         """
         opts = self._options(options)
-        return self._client._execute(specs.create_spec(requests, opts), _BATCH)
+        batch = self._client._execute(specs.create_spec(requests, opts), _BATCH)
+        note_created(self._client, batch)  # so ``wait`` knows how young it is
+        return batch
 
     def retrieve(
         self,
@@ -119,16 +137,8 @@ class Batches(BatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> SyncPage[MessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
-        opts = self._options(options)
         params = specs.list_params(after_id, before_id, limit)
-        client, later = self._client, opts.parsed()
-
-        def fetch(params: Mapping[str, object]) -> SyncPage[MessageBatch]:
-            parser = page_parser(SyncPage[MessageBatch], params, fetch)
-            return client._execute(specs.list_spec(params, later), parser)
-
-        first = page_parser(SyncPage[MessageBatch], params, fetch)
-        return client._execute(specs.list_spec(params, opts), first)
+        return list_pages(self._client, SyncPage[MessageBatch], params, self._options(options))
 
     def cancel(
         self,
@@ -159,31 +169,32 @@ class Batches(BatchWorkflows):
         them by ``custom_id``. Use it as a context manager (or exhaust it) so the
         connection is released. ``BatchNotEndedError`` if processing has not ended.
         """
-        opts = self._options(options)
-        batch, batch_id = specs.batch_or_id(message_batch_id)
-        if batch is None:
-            batch = self._client._execute(specs.retrieve_spec(batch_id, opts.parsed()), _BATCH)
-        spec = specs.results_spec(batch, self._client._config.base_url, opts)
-        return self._client._execute(spec, _RESULTS_SYNC)
+        opts, results = self._options(options), self._options(options, results=True)
+        return results_stream(self._client, message_batch_id, opts, results, _BATCH, _RESULTS_SYNC)
 
 
 class AsyncBatches(AsyncBatchWorkflows):
     """Async Message Batches resource (``client.messages.batches`` on ``AsyncAnthropic``)."""
 
-    def __init__(self, client: AsyncAPIClient, mode: ResponseMode = "parsed") -> None:
+    def __init__(
+        self, client: AsyncAPIClient, mode: ResponseMode = "parsed", endpoint: Endpoint = STABLE
+    ) -> None:
         self._client = client
         self._mode: ResponseMode = mode
+        self._endpoint = endpoint
 
-    def _options(self, options: CallOptions) -> specs.Options:
-        return specs.Options.of(options, self._mode)
+    def _options(self, options: CallOptions, *, results: bool = False) -> specs.Options:
+        return self._endpoint.options(options, self._mode, results=results)
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchesWithRawResponse:
-        return AsyncBatchesWithRawResponse(AsyncBatches(self._client, "raw"))
+        return AsyncBatchesWithRawResponse(AsyncBatches(self._client, "raw", self._endpoint))
 
     @cached_property
     def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
-        return AsyncBatchesWithStreamingResponse(AsyncBatches(self._client, "stream"))
+        return AsyncBatchesWithStreamingResponse(
+            AsyncBatches(self._client, "stream", self._endpoint)
+        )
 
     async def create(
         self,
@@ -193,7 +204,9 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> MessageBatch:
         """See ``Batches.create``."""
         opts = self._options(options)
-        return await self._client._execute(specs.create_spec(requests, opts), _BATCH)
+        batch = await self._client._execute(specs.create_spec(requests, opts), _BATCH)
+        note_created(self._client, batch)  # so ``wait`` knows how young it is
+        return batch
 
     async def retrieve(
         self,
@@ -213,16 +226,9 @@ class AsyncBatches(AsyncBatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> AsyncPaginator[MessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
-        opts = self._options(options)
         params = specs.list_params(after_id, before_id, limit)
-        client, later = self._client, opts.parsed()
-
-        async def fetch(params: Mapping[str, object]) -> AsyncPage[MessageBatch]:
-            parser = page_parser(AsyncPage[MessageBatch], params, fetch)
-            return await client._execute(specs.list_spec(params, later), parser)
-
-        first = page_parser(AsyncPage[MessageBatch], params, fetch)
-        return AsyncPaginator(lambda: client._execute(specs.list_spec(params, opts), first))
+        opts = self._options(options)
+        return async_list_pages(self._client, AsyncPage[MessageBatch], params, opts)
 
     async def cancel(
         self,
@@ -249,18 +255,10 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> AsyncStreamHandle[MessageBatchIndividualResponse]:
         """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
         ``async with`` on it directly."""
-        opts = self._options(options)
-        batch, batch_id = specs.batch_or_id(message_batch_id)
-        client = self._client
-
-        async def open_() -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
-            target = batch
-            if target is None:
-                target = await client._execute(specs.retrieve_spec(batch_id, opts.parsed()), _BATCH)
-            spec = specs.results_spec(target, client._config.base_url, opts)
-            return await client._execute(spec, _RESULTS_ASYNC)
-
-        return AsyncStreamHandle(open_)
+        opts, results = self._options(options), self._options(options, results=True)
+        return async_results_stream(
+            self._client, message_batch_id, opts, results, _BATCH, _RESULTS_ASYNC
+        )
 
 
 # The wrappers take a resource built in "raw"/"stream" mode (see ``with_raw_response``).
