@@ -1,0 +1,401 @@
+"""``client.beta.messages.batches``: the Message Batches API on its beta endpoint.
+
+    batch = client.beta.messages.batches.create(requests=[...], betas=["some-beta-2025-01-01"])
+    batch = client.beta.messages.batches.wait(batch.id)
+    with client.beta.messages.batches.results(batch.id) as results:
+        for entry in results:                 # BetaMessageBatchIndividualResponse
+            ...
+
+The same six methods as ``client.messages.batches``, each taking ``betas=[...]`` (sent
+as the ``anthropic-beta`` header, after which ``message-batches-2024-09-24`` is always
+added) and sending ``?beta=true``, as the official SDK does; they return the types of
+``anthropic.types.beta.messages``. Paging and results share ``_batch_calls`` with the
+stable resource. The workflows (``wait``, ``submit``, ``job``) run through a stable
+resource on this endpoint, so they return the stable types (the fields are the same).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import AsyncIterable, Iterable, List, Optional, Sequence, Union, cast
+
+from typing_extensions import Unpack
+
+from ...._api_client import AsyncAPIClient, SyncAPIClient
+from ...._base_client import model_parser
+from ...._core import batch_specs as specs
+from ...._core.batch_requests import MAX_BATCH_REQUESTS
+from ...._core.request import ResponseMode
+from ...._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
+from ...._response import (
+    Parser,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from ...._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query, Timeout
+from ....lib._chunker import DEFAULT_MAX_BYTES_PER_BATCH
+from ....lib._created import note_created
+from ....lib._job import AsyncBatchJob, BatchJob
+from ....lib._job_state import JobSource
+from ....lib._wait import AsyncProgressCallback, ProgressCallback
+from ....lib._wait_machine import WaitOptionsDict
+from ....pagination import AsyncPage, AsyncPaginator, SyncPage
+from ....types.beta.anthropic_beta_param import AnthropicBetaParam
+from ....types.beta.messages.batch_create_params import Request
+from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
+from ....types.beta.messages.beta_message_batch import BetaMessageBatch
+from ....types.beta.messages.beta_message_batch_individual_response import (
+    BetaMessageBatchIndividualResponse,
+)
+from ....types.messages.message_batch import MessageBatch
+from ...messages._batch_calls import (
+    Endpoint,
+    async_list_pages,
+    async_results_stream,
+    list_pages,
+    results_stream,
+)
+from ...messages.batches import AsyncBatches as StableAsyncBatches
+from ...messages.batches import Batches as StableBatches
+
+__all__ = [
+    "BATCHES_BETA",
+    "AsyncBatches",
+    "AsyncBatchesWithRawResponse",
+    "AsyncBatchesWithStreamingResponse",
+    "Batches",
+    "BatchesWithRawResponse",
+    "BatchesWithStreamingResponse",
+    "beta_endpoint",
+]
+
+BATCHES_BETA = "message-batches-2024-09-24"
+"""The beta every call of this resource names in ``anthropic-beta``."""
+
+_BETA_QUERY = {"beta": "true"}
+_BATCH = model_parser(BetaMessageBatch)
+_DELETED = model_parser(BetaDeletedMessageBatch)
+_LINE = BetaMessageBatchIndividualResponse
+_RESULTS_SYNC: Parser[JSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: JSONLDecoder(response, _LINE), lazy=True
+)
+_RESULTS_ASYNC: Parser[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: AsyncJSONLDecoder(response, _LINE), lazy=True
+)
+_Betas = Union[List[AnthropicBetaParam], NotGiven]
+_ResultsTarget = Union[str, MessageBatch]
+
+
+def beta_endpoint(betas: object = NOT_GIVEN) -> Endpoint:
+    """The header and query of a beta call; ``betas`` are named before the batches beta.
+
+    A caller's ``extra_headers={"anthropic-beta": ...}`` still replaces the header."""
+    names: List[str] = []
+    if not isinstance(betas, NotGiven) and betas is not None:
+        items = cast("Sequence[object]", betas) if isinstance(betas, (list, tuple)) else None
+        if items is None or not all(isinstance(b, str) for b in items):
+            raise TypeError(
+                f"betas must be a list of beta names such as ['{BATCHES_BETA}'], got {betas!r}"
+            )
+        names = [str(b) for b in items]
+    return Endpoint({"anthropic-beta": ",".join([*names, BATCHES_BETA])}, _BETA_QUERY)
+
+
+_DEFAULT = beta_endpoint()
+
+
+class Batches:
+    """Sync beta Message Batches resource (``client.beta.messages.batches``)."""
+
+    def __init__(self, client: SyncAPIClient, mode: ResponseMode = "parsed") -> None:
+        self._client = client
+        self._mode: ResponseMode = mode
+
+    def _options(self, betas: _Betas, options: CallOptions, results: bool = False) -> specs.Options:
+        return beta_endpoint(betas).options(options, self._mode, results=results)
+
+    @cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """Same methods, returning ``APIResponse`` (headers, status, ``parse()``)."""
+        return BatchesWithRawResponse(Batches(self._client, "raw"))
+
+    @cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """Same methods, returning a context manager over an unread ``APIResponse``."""
+        return BatchesWithStreamingResponse(Batches(self._client, "stream"))
+
+    @cached_property
+    def _workflows(self) -> StableBatches:
+        return StableBatches(self._client, "parsed", _DEFAULT)
+
+    def create(
+        self,
+        *,
+        requests: Iterable[Request],
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> BetaMessageBatch:
+        """See ``client.messages.batches.create`` (validated locally, never re-sent blindly)."""
+        spec = specs.create_spec(requests, self._options(betas, options))
+        batch = self._client._execute(spec, _BATCH)
+        note_created(self._client, batch)  # so ``wait`` knows how young it is
+        return batch
+
+    def retrieve(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaMessageBatch:
+        """The batch's current state."""
+        spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
+        return self._client._execute(spec, _BATCH)
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> SyncPage[BetaMessageBatch]:
+        """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
+        params = specs.list_params(after_id, before_id, limit)
+        opts = self._options(betas, options)
+        return list_pages(self._client, SyncPage[BetaMessageBatch], params, opts)
+
+    def cancel(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaMessageBatch:
+        """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
+        spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
+        return self._client._execute(spec, _BATCH)
+
+    def delete(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaDeletedMessageBatch:
+        """Delete an ended batch."""
+        spec = specs.delete_spec(message_batch_id, self._options(betas, options))
+        return self._client._execute(spec, _DELETED)
+
+    def results(
+        self,
+        message_batch_id: _ResultsTarget,
+        *,
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> JSONLDecoder[BetaMessageBatchIndividualResponse]:
+        """Stream the results of an ended batch (the id, or the batch to save a GET)."""
+        opts, results = self._options(betas, options), self._options(betas, options, True)
+        return results_stream(self._client, message_batch_id, opts, results, _BATCH, _RESULTS_SYNC)
+
+    def wait(
+        self,
+        batch_or_id: Union[str, MessageBatch],
+        *,
+        on_progress: Optional[ProgressCallback] = None,
+        **options: Unpack[WaitOptionsDict],
+    ) -> MessageBatch:
+        """``client.messages.batches.wait`` on the beta endpoint."""
+        return self._workflows.wait(batch_or_id, on_progress=on_progress, **options)
+
+    def submit(
+        self,
+        requests: Iterable[Request],
+        *,
+        max_requests_per_batch: int = MAX_BATCH_REQUESTS,
+        max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,
+        precheck: Optional[bool] = None,
+        betas: _Betas = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> BatchJob:
+        """``client.messages.batches.submit`` on the beta endpoint."""
+        opts = beta_endpoint(betas).options({"extra_headers": extra_headers}, "parsed")
+        return self._workflows.submit(
+            requests,
+            max_requests_per_batch=max_requests_per_batch,
+            max_bytes_per_batch=max_bytes_per_batch,
+            precheck=precheck,
+            extra_headers=opts.extra_headers,
+            extra_query={**_BETA_QUERY, **(extra_query or {})},
+            timeout=timeout,
+        )
+
+    def job(self, source: JobSource) -> BatchJob:
+        """``client.messages.batches.job`` on the beta endpoint (no I/O)."""
+        return self._workflows.job(source)
+
+
+class AsyncBatches:
+    """Async beta Message Batches resource (``client.beta.messages.batches``)."""
+
+    def __init__(self, client: AsyncAPIClient, mode: ResponseMode = "parsed") -> None:
+        self._client = client
+        self._mode: ResponseMode = mode
+
+    def _options(self, betas: _Betas, options: CallOptions, results: bool = False) -> specs.Options:
+        return beta_endpoint(betas).options(options, self._mode, results=results)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        return AsyncBatchesWithRawResponse(AsyncBatches(self._client, "raw"))
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        return AsyncBatchesWithStreamingResponse(AsyncBatches(self._client, "stream"))
+
+    @cached_property
+    def _workflows(self) -> StableAsyncBatches:
+        return StableAsyncBatches(self._client, "parsed", _DEFAULT)
+
+    async def create(
+        self,
+        *,
+        requests: Iterable[Request],
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> BetaMessageBatch:
+        """See ``Batches.create``."""
+        spec = specs.create_spec(requests, self._options(betas, options))
+        batch = await self._client._execute(spec, _BATCH)
+        note_created(self._client, batch)  # so ``wait`` knows how young it is
+        return batch
+
+    async def retrieve(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaMessageBatch:
+        """See ``Batches.retrieve``."""
+        spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
+        return await self._client._execute(spec, _BATCH)
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> AsyncPaginator[BetaMessageBatch]:
+        """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
+        params = specs.list_params(after_id, before_id, limit)
+        opts = self._options(betas, options)
+        return async_list_pages(self._client, AsyncPage[BetaMessageBatch], params, opts)
+
+    async def cancel(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaMessageBatch:
+        """See ``Batches.cancel``."""
+        spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
+        return await self._client._execute(spec, _BATCH)
+
+    async def delete(
+        self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> BetaDeletedMessageBatch:
+        """See ``Batches.delete``."""
+        spec = specs.delete_spec(message_batch_id, self._options(betas, options))
+        return await self._client._execute(spec, _DELETED)
+
+    def results(
+        self,
+        message_batch_id: _ResultsTarget,
+        *,
+        betas: _Betas = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> AsyncStreamHandle[BetaMessageBatchIndividualResponse]:
+        """See ``Batches.results``: ``await`` it, or ``async for`` / ``async with`` on it."""
+        opts, results = self._options(betas, options), self._options(betas, options, True)
+        return async_results_stream(
+            self._client, message_batch_id, opts, results, _BATCH, _RESULTS_ASYNC
+        )
+
+    async def wait(
+        self,
+        batch_or_id: Union[str, MessageBatch],
+        *,
+        on_progress: Optional[AsyncProgressCallback] = None,
+        **options: Unpack[WaitOptionsDict],
+    ) -> MessageBatch:
+        """See ``Batches.wait``."""
+        return await self._workflows.wait(batch_or_id, on_progress=on_progress, **options)
+
+    async def submit(
+        self,
+        requests: Union[Iterable[Request], AsyncIterable[Request]],
+        *,
+        max_requests_per_batch: int = MAX_BATCH_REQUESTS,
+        max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,
+        precheck: Optional[bool] = None,
+        betas: _Betas = NOT_GIVEN,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> AsyncBatchJob:
+        """See ``Batches.submit``."""
+        opts = beta_endpoint(betas).options({"extra_headers": extra_headers}, "parsed")
+        return await self._workflows.submit(
+            requests,
+            max_requests_per_batch=max_requests_per_batch,
+            max_bytes_per_batch=max_bytes_per_batch,
+            precheck=precheck,
+            extra_headers=opts.extra_headers,
+            extra_query={**_BETA_QUERY, **(extra_query or {})},
+            timeout=timeout,
+        )
+
+    def job(self, source: JobSource) -> AsyncBatchJob:
+        """See ``Batches.job``."""
+        return self._workflows.job(source)
+
+
+# The views take a beta resource built in "raw"/"stream" mode (see ``with_raw_response``).
+
+
+class BatchesWithRawResponse:
+    """``client.beta.messages.batches.with_raw_response``: methods return ``APIResponse``."""
+
+    def __init__(self, batches: Batches) -> None:
+        self.create = to_raw_response_wrapper(batches.create)
+        self.retrieve = to_raw_response_wrapper(batches.retrieve)
+        self.list = to_raw_response_wrapper(batches.list)
+        self.cancel = to_raw_response_wrapper(batches.cancel)
+        self.delete = to_raw_response_wrapper(batches.delete)
+        self.results = to_raw_response_wrapper(batches.results)
+
+
+class BatchesWithStreamingResponse:
+    """``client.beta.messages.batches.with_streaming_response``: ``with ... as response``."""
+
+    def __init__(self, batches: Batches) -> None:
+        self.create = to_streamed_response_wrapper(batches.create)
+        self.retrieve = to_streamed_response_wrapper(batches.retrieve)
+        self.list = to_streamed_response_wrapper(batches.list)
+        self.cancel = to_streamed_response_wrapper(batches.cancel)
+        self.delete = to_streamed_response_wrapper(batches.delete)
+        self.results = to_streamed_response_wrapper(batches.results)
+
+
+class AsyncBatchesWithRawResponse:
+    """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
+
+    def __init__(self, batches: AsyncBatches) -> None:
+        self.create = async_to_raw_response_wrapper(batches.create)
+        self.retrieve = async_to_raw_response_wrapper(batches.retrieve)
+        self.list = async_to_raw_response_wrapper(batches.list)
+        self.cancel = async_to_raw_response_wrapper(batches.cancel)
+        self.delete = async_to_raw_response_wrapper(batches.delete)
+        self.results = async_to_raw_response_wrapper(batches.results)
+
+
+class AsyncBatchesWithStreamingResponse:
+    """Async ``with_streaming_response``: ``async with ... as response``."""
+
+    def __init__(self, batches: AsyncBatches) -> None:
+        self.create = async_to_streamed_response_wrapper(batches.create)
+        self.retrieve = async_to_streamed_response_wrapper(batches.retrieve)
+        self.list = async_to_streamed_response_wrapper(batches.list)
+        self.cancel = async_to_streamed_response_wrapper(batches.cancel)
+        self.delete = async_to_streamed_response_wrapper(batches.delete)
+        self.results = async_to_streamed_response_wrapper(batches.results)
