@@ -36,6 +36,8 @@ SCENARIOS = {
     "memory": "bench_results_memory",
     "long_line": "bench_long_line",
     "loopback": "bench_loopback",
+    "loopback_aiohttp": "bench_loopback_aiohttp",
+    "gzip": "bench_gzip",
 }
 
 

@@ -50,6 +50,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import emulator, lib, pagination, resources, types
+    from ._aiohttp import DefaultAioHttpClient
     from ._models import BaseModel
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
     "Client",
     "ConflictError",
     "DeadlineExceededError",
+    "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "InternalServerError",
@@ -111,6 +113,11 @@ def __getattr__(name: str) -> Any:
 
         globals()["BaseModel"] = BaseModel
         return BaseModel
+    if name == "DefaultAioHttpClient":  # aiohttp loads only for those who use it
+        from ._aiohttp import DefaultAioHttpClient
+
+        globals()[name] = DefaultAioHttpClient
+        return DefaultAioHttpClient
     if name in _LAZY_MODULES:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module

@@ -28,6 +28,7 @@ EXPECTED_ALL = [
     "Client",
     "ConflictError",
     "DeadlineExceededError",
+    "DefaultAioHttpClient",
     "DefaultAsyncHttpxClient",
     "DefaultHttpxClient",
     "InternalServerError",
