@@ -11,9 +11,10 @@ The body is read in the chunks the network delivers, split by ``LineBuffer`` (li
 time, never rescans) and each line is parsed straight from bytes by pydantic. A line
 that is not JSON raises ``ResultsDecodeError`` with its 1-based line number; a line that
 is JSON but does not fit the model is built leniently (a results loop over 100,000
-lines must not die on one surprise). A connection that drops mid-stream raises
-``APIConnectionError``. Breaking out of the loop and closing (or leaving the ``with``)
-releases the connection.
+lines must not die on one surprise), or raises ``ResultsDecodeError`` with ``strict=True``
+(the client's ``_strict_response_validation``; the rule: ``anthropic._models``).
+A connection that drops mid-stream raises ``APIConnectionError``. Breaking out of the
+loop and closing (or leaving the ``with``) releases the connection.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ import pydantic
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
 from ._gc_pause import paused_gc, pausing
-from ._models import UnusableBody, get_adapter, recover
+from ._models import UnusableBody, get_adapter, salvage
 from ._sending.errors import translate
 
 __all__ = ["AsyncJSONLDecoder", "AsyncStreamHandle", "JSONLDecoder", "LineParser"]
@@ -49,12 +50,17 @@ _T = TypeVar("_T")
 
 
 class LineParser(Generic[_T]):
-    """Sans-I/O core of both decoders: feed bytes, get parsed items."""
+    """Sans-I/O core of both decoders: feed bytes, get parsed items.
 
-    __slots__ = ("_buffer", "_lineno", "_response", "_tp", "_validate")
+    ``strict=False`` (default): a JSON object line that does not fit ``tp`` is built
+    leniently; ``strict=True``: it raises ``ResultsDecodeError`` naming the line and field.
+    Lines that are not JSON, nest too deeply or are not objects raise in both modes."""
 
-    def __init__(self, tp: type[_T], response: httpx.Response) -> None:
+    __slots__ = ("_buffer", "_lineno", "_response", "_strict", "_tp", "_validate")
+
+    def __init__(self, tp: type[_T], response: httpx.Response, *, strict: bool = False) -> None:
         self._tp = tp
+        self._strict = strict
         self._validate: Callable[[bytes], _T] = get_adapter(tp).validate_json
         self._buffer = LineBuffer()
         self._lineno = 0
@@ -102,14 +108,11 @@ class LineParser(Generic[_T]):
         try:
             return self._validate(line)
         except pydantic.ValidationError as exc:
-            # Not JSON, or JSON that cannot be a result line (null, 5, [...], no custom_id):
-            # an error naming the line, never a None or an int handed to the loop.
+            # Not JSON, or JSON that cannot be a result line (null, 5, [...]), or (strict)
+            # a line that does not validate: an error naming the line, never a None or an
+            # int handed to the loop.
             try:
-                if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False)):
-                    raise UnusableBody("not valid JSON") from None
-                import json
-
-                return cast(_T, recover(self._tp, json.loads(line)))
+                return cast(_T, salvage(self._tp, line, exc, strict=self._strict))
             except UnusableBody as why:
                 raise ResultsDecodeError(
                     self._response, line_number=self._lineno, line=line, reason=str(why)
@@ -117,11 +120,15 @@ class LineParser(Generic[_T]):
 
 
 class JSONLDecoder(Generic[_T]):
-    """Iterator of parsed lines over an open response; a context manager that closes it."""
+    """Iterator of parsed lines over an open response; a context manager that closes it.
 
-    def __init__(self, response: httpx.Response, line_type: type[_T]) -> None:
+    ``strict``: see ``LineParser`` (the client's ``_strict_response_validation``)."""
+
+    def __init__(
+        self, response: httpx.Response, line_type: type[_T], *, strict: bool = False
+    ) -> None:
         self.http_response = response
-        self._iterator = self._decode(LineParser(line_type, response))
+        self._iterator = self._decode(LineParser(line_type, response, strict=strict))
 
     def _decode(self, parser: LineParser[_T]) -> Generator[_T, None, None]:
         response = self.http_response
@@ -161,11 +168,15 @@ class JSONLDecoder(Generic[_T]):
 
 
 class AsyncJSONLDecoder(Generic[_T]):
-    """Async iterator of parsed lines; ``async with`` closes the response."""
+    """Async iterator of parsed lines; ``async with`` closes the response.
 
-    def __init__(self, response: httpx.Response, line_type: type[_T]) -> None:
+    ``strict``: see ``LineParser`` (the client's ``_strict_response_validation``)."""
+
+    def __init__(
+        self, response: httpx.Response, line_type: type[_T], *, strict: bool = False
+    ) -> None:
         self.http_response = response
-        self._iterator = self._decode(LineParser(line_type, response))
+        self._iterator = self._decode(LineParser(line_type, response, strict=strict))
 
     async def _decode(self, parser: LineParser[_T]) -> AsyncGenerator[_T, None]:
         response = self.http_response

@@ -1,8 +1,24 @@
 """The pydantic base model every response type derives from, and the parsing helpers.
 
-    batch = MessageBatch.model_validate_json(raw_bytes)   # strict, fast path
+    batch = parse_json(MessageBatch, raw_bytes)            # lenient (the default)
+    batch = parse_json(MessageBatch, raw_bytes, strict=True)  # or UnusableBody
     batch.to_dict()                                        # plain JSON-able dict
     batch._request_id                                      # "req_..." on top-level responses
+
+The parsing rule (one rule, used for every 2xx body and every results line):
+
+- Bytes that are not JSON (or nest deeper than the JSON parser's limit of about 200
+  levels) never become a value: ``UnusableBody``, whatever the mode.
+- Where a model is expected, only a JSON object can stand for it: ``null``, ``5`` or
+  ``[]`` raise ``UnusableBody`` in both modes (we never hand out ``None`` typed as a model).
+- Lenient (the default, as the official SDK): a JSON object always yields the model.
+  Fields that validate are typed; a field that does not is kept as sent; a missing field
+  reads as ``None``; an unknown union member becomes the union's ``Unknown...`` model and an
+  unknown enum value stays a plain string. Our own helpers check what they rely on.
+- Strict (``strict=True``, the client's ``_strict_response_validation``): anything that
+  does not validate against the declared type, including an enum value the SDK does not
+  know, raises ``UnusableBody`` naming the field. Unknown union members still parse, as
+  the ``Unknown...`` model is part of each declared union.
 
 Invariants:
 - Unknown fields are kept (``extra="allow"``) so data from newer API versions survives a
@@ -32,6 +48,7 @@ __all__ = [
     "get_adapter",
     "parse_json",
     "recover",
+    "salvage",
     "set_request_id",
 ]
 
@@ -56,10 +73,16 @@ class BaseModel(pydantic.BaseModel):
     else:
 
         def __getattr__(self, name: str) -> Any:
-            # Only reached when normal lookup fails, so this costs nothing on hot paths.
-            if name == "_request_id":
+            # Only reached when normal lookup fails, so this costs nothing on hot paths:
+            # ``_request_id`` below the top level, and a declared field that a leniently
+            # built model did not receive (it reads as ``None``, as in the official SDK).
+            if name == "_request_id" or name in type(self).model_fields:
                 return None
             return super().__getattr__(name)
+
+    def __str__(self) -> str:
+        # ``MessageBatchRequestCounts(canceled=0, ...)``, as the official models print.
+        return self.__repr__()
 
     def to_dict(
         self,
@@ -119,13 +142,15 @@ class UnusableBody(ValueError):
     """JSON that cannot stand for the expected type even leniently (reason in the message)."""
 
 
-def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
-    """Parse JSON bytes straight into ``tp`` with pydantic's JSON parser.
+def parse_json(tp: type[_T], content: Union[bytes, str], *, strict: bool = False) -> _T:
+    """Parse JSON bytes straight into ``tp`` with pydantic's JSON parser (see the module
+    docstring for the rule).
 
-    If the payload does not fit the declared type (the API changed shape), fall back to a
-    lenient construction instead of failing: a long results loop must not die on one line.
-    Raises ``UnusableBody`` for bytes that are not JSON, and for JSON that cannot be a
-    ``tp`` at all (see ``recover``).
+    ``strict=False`` (the default): a payload that does not fit the declared type (the API
+    changed shape) is built leniently instead of failing; a long results loop must not die
+    on one line. ``strict=True``: it raises ``UnusableBody`` naming the first field that
+    does not validate. Either way ``UnusableBody`` is raised for bytes that are not JSON or
+    nest too deeply, and for JSON that cannot be a ``tp`` at all (see ``recover``).
     """
     try:
         with paused_gc(len(content)):  # a big body (a page of batches): see _gc_pause
@@ -133,29 +158,41 @@ def parse_json(tp: type[_T], content: Union[bytes, str]) -> _T:
                 return cast(_T, tp.model_validate_json(content))
             return get_adapter(tp).validate_json(content)
     except ValidationError as exc:
-        if _is_json_syntax_error(exc):
-            raise UnusableBody(f"not valid JSON ({exc.errors()[0]['msg']})") from None
-        import json
+        return cast(_T, salvage(tp, content, exc, strict=strict))
 
-        return cast(_T, recover(tp, json.loads(content)))
+
+def salvage(tp: Any, content: Union[bytes, str], exc: ValidationError, *, strict: bool) -> Any:
+    """What a body that failed validation becomes: ``UnusableBody``, or (lenient) the
+    leniently built value. Shared by ``parse_json`` and the results line parser."""
+    errors = exc.errors(include_url=False)
+    syntax = next((e for e in errors if e["type"] == "json_invalid"), None)
+    if syntax is not None:
+        raise UnusableBody(f"not valid JSON ({syntax['msg']})") from None
+    import json
+
+    try:
+        value = json.loads(content)
+    except (ValueError, RecursionError) as why:  # pragma: no cover - pydantic accepted it
+        raise UnusableBody(f"not valid JSON ({why})") from None
+    if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
+        _as_object(value)  # never a model from null, 5 or []
+    if strict:
+        first = errors[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the body"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise UnusableBody(f"{where}: {first['msg']}{more}") from None
+    return recover(tp, value)
 
 
 def recover(tp: Any, value: object) -> Any:
     """Leniently build ``tp`` from JSON ``value`` that failed validation.
 
-    A model needs a JSON object that has at least its required top-level fields; anything
-    less (``null``, ``5``, ``[]``, an object of another kind) raises ``UnusableBody``
-    rather than handing the caller a half-built object whose attributes fail later.
+    A model needs a JSON object (``null``, ``5``, ``[]`` raise ``UnusableBody`` rather than
+    handing the caller something that is not a model at all); inside it, anything goes:
+    missing fields read as ``None`` and fields that do not validate are kept as sent.
     """
     if isinstance(tp, type) and issubclass(tp, pydantic.BaseModel):
-        data = _as_object(value)
-        missing = [
-            info.alias or name
-            for name, info in tp.model_fields.items()
-            if info.is_required() and (info.alias or name) not in data
-        ]
-        if missing:
-            raise UnusableBody(f"missing required field(s) {', '.join(missing)}")
+        _as_object(value)
     return construct_lenient(tp, value)
 
 
@@ -163,10 +200,6 @@ def _as_object(value: object) -> dict[str, object]:
     if not isinstance(value, dict):
         raise UnusableBody(f"expected a JSON object, got {type(value).__name__}")
     return cast("dict[str, object]", value)
-
-
-def _is_json_syntax_error(exc: ValidationError) -> bool:
-    return any(err["type"] == "json_invalid" for err in exc.errors(include_url=False))
 
 
 def construct_lenient(tp: Any, value: object) -> Any:

@@ -9,6 +9,9 @@ import pytest
 from anthropic.types.messages import MessageBatchRequestCounts
 
 WIRE = {"processing": 0, "succeeded": 2, "errored": 1, "canceled": 0, "expired": 0}
+# The official models declare their fields in this order (what repr, dumps and iteration show).
+OFFICIAL_ORDER = ["canceled", "errored", "expired", "processing", "succeeded"]
+IN_ORDER = {name: WIRE[name] for name in OFFICIAL_ORDER}
 
 
 @pytest.fixture
@@ -23,9 +26,9 @@ def test_attributes(counts: MessageBatchRequestCounts) -> None:
 def test_mapping_reads(counts: MessageBatchRequestCounts) -> None:
     assert isinstance(counts, Mapping)
     assert counts["succeeded"] == 2
-    assert list(counts.keys()) == list(WIRE)
-    assert list(counts.values()) == list(WIRE.values())
-    assert list(counts.items()) == list(WIRE.items())
+    assert list(counts.keys()) == OFFICIAL_ORDER
+    assert list(counts.values()) == list(IN_ORDER.values())
+    assert list(counts.items()) == list(IN_ORDER.items())
     assert sum(counts.values()) == 3
     assert len(counts) == 5
     assert "errored" in counts
@@ -36,7 +39,7 @@ def test_mapping_reads(counts: MessageBatchRequestCounts) -> None:
 
 
 def test_iteration_yields_keys_like_a_dict(counts: MessageBatchRequestCounts) -> None:
-    assert list(counts) == list(WIRE)
+    assert list(counts) == OFFICIAL_ORDER
     assert dict(counts) == WIRE
     assert {**counts} == WIRE
 
@@ -70,7 +73,13 @@ def test_new_counts_from_a_newer_api_join_the_mapping() -> None:
 def test_model_behaviour_is_unchanged(counts: MessageBatchRequestCounts) -> None:
     assert counts.to_dict() == WIRE
     assert counts.model_dump_json() == (
-        '{"processing":0,"succeeded":2,"errored":1,"canceled":0,"expired":0}'
+        '{"canceled":0,"errored":1,"expired":0,"processing":0,"succeeded":2}'
     )
-    assert repr(counts).startswith("MessageBatchRequestCounts(processing=0, succeeded=2")
+    assert (
+        repr(counts)
+        == str(counts)
+        == (
+            "MessageBatchRequestCounts(canceled=0, errored=1, expired=0, processing=0, succeeded=2)"
+        )
+    )
     assert counts.model_copy(update={"succeeded": 9})["succeeded"] == 9

@@ -25,7 +25,7 @@ def decode_body(content: bytes) -> object:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to decode (b"[" * 5000)
         return content.decode("utf-8", "replace")
 
 
@@ -37,7 +37,10 @@ def error_message(status_code: int, body: object) -> str:
             message = cast("dict[str, Any]", err).get("message")
             if isinstance(message, str) and message:
                 return message
-        return json.dumps(body)
+        try:
+            return json.dumps(body)
+        except (ValueError, RecursionError):  # pragma: no cover - json.loads accepted it
+            return f"Error code: {status_code}"
     if isinstance(body, str) and body.strip():
         return body.strip()[:2000]
     return f"Error code: {status_code}"
@@ -57,14 +60,21 @@ def _type_name(tp: object) -> str:
     return getattr(tp, "__name__", None) or str(tp)
 
 
-def parse_body(cast_to: type[_T], response: httpx.Response) -> _T:
-    """Parse a read 2xx body into ``cast_to`` and attach the response's request id."""
+def parse_body(cast_to: type[_T], response: httpx.Response, *, strict: bool = False) -> _T:
+    """Parse a read 2xx body into ``cast_to`` and attach the response's request id.
+
+    ``strict`` is the client's ``_strict_response_validation``: ``False`` (the default)
+    builds a body that does not fit ``cast_to`` leniently, ``True`` raises
+    ``APIResponseValidationError`` naming the field (the rule: ``anthropic._models``).
+    Whatever the bytes are (not JSON, nested thousands deep, ``null`` for a model), the
+    only exception is ``APIResponseValidationError``.
+    """
     # pydantic loads on the first parse, not at ``import anthropic``.
     from .._models import UnusableBody, parse_json, set_request_id
 
     content = response.content
     try:
-        parsed = parse_json(cast_to, content)
+        parsed = parse_json(cast_to, content, strict=strict)
     except UnusableBody as exc:
         raise APIResponseValidationError(
             response,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, cast
 
 from ..types.messages import MessageBatch
+from ..types.messages.message_batch_request_counts import readable_counts
 
 __all__ = ["JOB_FORMAT", "JobProgress", "JobSource", "JobState"]
 
@@ -29,7 +30,9 @@ class JobProgress:
     ``counts``: requests per status summed over batches (``processing``, ``succeeded``,
     ``errored``, ``canceled``, ``expired``, and any newer status); ``total``: requests;
     ``statuses``: batches per ``processing_status``; ``ended_batches`` of ``batch_count``;
-    ``done``: every batch ended.
+    ``done``: every batch ended. A leniently parsed batch whose ``processing_status`` is
+    not a string counts under ``"unknown"``; one whose ``request_counts`` cannot be read
+    adds no counts.
     """
 
     __slots__ = ("batch_count", "counts", "ended_batches", "statuses", "total")
@@ -48,9 +51,10 @@ class JobProgress:
         n = 0
         for batch in batches:
             n += 1
-            status = str(batch.processing_status)
+            raw_status: object = getattr(batch, "processing_status", None)
+            status = raw_status if isinstance(raw_status, str) else "unknown"
             statuses[status] = statuses.get(status, 0) + 1
-            for name, value in batch.request_counts.items():
+            for name, value in (readable_counts(batch.request_counts) or {}).items():
                 counts[name] = counts.get(name, 0) + value
         return cls(counts, statuses, n)
 
@@ -103,8 +107,9 @@ class JobState:
     def seen(self, index: int, batch: MessageBatch) -> MessageBatch:
         """Remember ``batch`` as the state of batch ``index``; returns it."""
         self.last_seen[index] = batch
-        if self.request_counts[index] is None:
-            self.request_counts[index] = sum(batch.request_counts.values())
+        counts = readable_counts(batch.request_counts)
+        if self.request_counts[index] is None and counts is not None:
+            self.request_counts[index] = sum(counts.values())
         return batch
 
     @property

@@ -41,8 +41,13 @@ Requests = Union[Iterable[_R], Mapping[str, _R]]
 
 
 def should_retry(entry: MessageBatchIndividualResponse, *, include_canceled: bool = False) -> bool:
-    """Expired, errored with a server-side error type, or (optionally) canceled."""
-    kind = entry.result.type
+    """Expired, errored with a server-side error type, or (optionally) canceled.
+
+    A line without a string ``custom_id`` (which could not be matched to a request) or
+    whose ``result`` has no ``type`` is never retried."""
+    if not isinstance(getattr(entry, "custom_id", None), str):
+        return False
+    kind: object = getattr(getattr(entry, "result", None), "type", None)
     if kind == "expired":
         return True
     if kind == "canceled":
@@ -88,6 +93,7 @@ def retryable_requests(
     Raises ``ValueError`` naming custom_ids to retry that ``requests`` does not hold
     (rather than silently dropping them).
     """
+    # should_retry is false for a line whose custom_id is not a string
     wanted = {e.custom_id for e in results if should_retry(e, include_canceled=include_canceled)}
     if not wanted:
         return []
@@ -124,11 +130,12 @@ def join_results(
     """
     pending = _index(requests)
     for entry in results:
-        request = pending.pop(entry.custom_id, _MISSING)
+        custom_id: object = getattr(entry, "custom_id", None)
+        if not isinstance(custom_id, str):
+            raise ValueError(f"a result has no custom_id string (got {custom_id!r:.80})")
+        request = pending.pop(custom_id, _MISSING)
         if request is _MISSING:
-            raise ValueError(
-                f"result {entry.custom_id!r} matches no request (or was already joined)"
-            )
+            raise ValueError(f"result {custom_id!r} matches no request (or was already joined)")
         yield request, entry
     for request in pending.values():
         yield request, None

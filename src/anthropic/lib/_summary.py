@@ -9,6 +9,11 @@
 ``SummaryAccumulator`` is the pure core (``add`` one entry at a time); it keeps counts,
 token totals, the custom_ids seen (to find missing and duplicated ones) and the first
 ``SAMPLE_SIZE`` failures, never the messages themselves.
+
+Lines the lenient parser let through but that a summary cannot use (a ``custom_id`` that
+is not a string, a ``result`` without a string ``type``) never raise: they are counted in
+``malformed`` (which makes ``ok`` false), and a batch whose ``request_counts`` cannot be
+read is left out of the ``mismatches`` check (reported in ``unreadable_batches``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any, AsyncIterable, Dict, Iterable, List, Optional, Tuple, Un
 from .._exceptions import AnthropicError
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ..types.messages.message_batch_individual_response import error_of
+from ..types.messages.message_batch_request_counts import readable_counts
 from ._api import is_async_iterable
 
 __all__ = [
@@ -73,7 +79,11 @@ class ResultsSummary:
     - ``mismatches``: ``{status: (request_counts says, results say)}`` where the
       batches' ``request_counts`` disagree with the results.
     - ``failures``: the first ``SAMPLE_SIZE`` ``(custom_id, result type, error type)``.
-    - ``ok``: every request succeeded and nothing is missing or inconsistent.
+    - ``malformed``: result lines with a non-string ``custom_id`` or a ``result`` without
+      a string ``type`` (kept by the lenient parser; counted in ``total``, never in
+      ``counts``); ``unreadable_batches``: ids of batches whose ``request_counts`` could
+      not be read (left out of ``mismatches``).
+    - ``ok``: every request succeeded and nothing is missing, malformed or inconsistent.
     """
 
     def __init__(
@@ -86,7 +96,11 @@ class ResultsSummary:
         duplicates: List[str],
         mismatches: Dict[str, Tuple[int, int]],
         failures: List[Tuple[str, str, Optional[str]]],
+        malformed: int = 0,
+        unreadable_batches: Optional[List[str]] = None,
     ) -> None:
+        self.malformed = malformed
+        self.unreadable_batches = list(unreadable_batches or [])
         self.counts = counts
         self.error_types = error_types
         self.usage = usage
@@ -98,7 +112,7 @@ class ResultsSummary:
 
     @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        return sum(self.counts.values()) + self.malformed
 
     @property
     def succeeded(self) -> int:
@@ -118,6 +132,8 @@ class ResultsSummary:
     def describe_failures(self) -> str:
         parts: List[str] = []
         failed = {k: v for k, v in self.counts.items() if k != "succeeded" and v}
+        if self.malformed:
+            failed["malformed"] = self.malformed
         if failed:
             parts.append(
                 f"{sum(failed.values())} of {self.total} requests did not succeed {failed}"
@@ -132,6 +148,8 @@ class ResultsSummary:
             parts.append(f"{len(self.duplicates)} custom_ids with several results")
         if self.mismatches:
             parts.append(f"request_counts disagree with the results {self.mismatches}")
+        if self.unreadable_batches:
+            parts.append(f"request_counts unreadable for batches {self.unreadable_batches[:5]}")
         if self.failures:
             sample = ", ".join(f"{c}={t}" + (f"/{e}" if e else "") for c, t, e in self.failures[:5])
             parts.append(f"first failures: {sample}")
@@ -153,6 +171,8 @@ class ResultsSummary:
                 k: {"expected": e, "actual": a} for k, (e, a) in self.mismatches.items()
             },
             "failures": [{"custom_id": c, "type": t, "error_type": e} for c, t, e in self.failures],
+            "malformed": self.malformed,
+            "unreadable_batches": list(self.unreadable_batches),
         }
 
     def __repr__(self) -> str:
@@ -185,14 +205,22 @@ class SummaryAccumulator:
         self.seen: set[str] = set()
         self.duplicates: List[str] = []
         self.failures: List[Tuple[str, str, Optional[str]]] = []
+        self.malformed = 0
 
     def add(self, entry: MessageBatchIndividualResponse) -> None:
-        result: Any = entry.result
-        kind = str(result.type)
+        # Read attribute by attribute: a leniently parsed line may hold anything.
+        custom_id: object = getattr(entry, "custom_id", None)
+        result: Any = getattr(entry, "result", None)
+        kind: object = getattr(result, "type", None)
+        if not isinstance(custom_id, str) or not isinstance(kind, str):
+            self.malformed += 1
+            if isinstance(custom_id, str):
+                self.seen.add(custom_id)  # it has a line, just not a usable one
+            return
         self.counts[kind] = self.counts.get(kind, 0) + 1
-        if entry.custom_id in self.seen:
-            self.duplicates.append(entry.custom_id)
-        self.seen.add(entry.custom_id)
+        if custom_id in self.seen:
+            self.duplicates.append(custom_id)
+        self.seen.add(custom_id)
         if kind == "succeeded":
             self.usage.add(getattr(result.message, "usage", None))
             return
@@ -200,7 +228,7 @@ class SummaryAccumulator:
         if error_type is not None:
             self.error_types[error_type] = self.error_types.get(error_type, 0) + 1
         if len(self.failures) < SAMPLE_SIZE:
-            self.failures.append((entry.custom_id, kind, error_type))
+            self.failures.append((custom_id, kind, error_type))
 
     def summary(
         self,
@@ -217,12 +245,18 @@ class SummaryAccumulator:
                     missing.append(custom_id)
             unexpected = sorted(self.seen - wanted)
         mismatches: Dict[str, Tuple[int, int]] = {}
+        unreadable: List[str] = []
         if batches is not None:
             expected: Dict[str, int] = {}
             for batch in batches:
-                for name, value in batch.request_counts.items():
+                counts = readable_counts(getattr(batch, "request_counts", None))
+                if counts is None:
+                    unreadable.append(str(getattr(batch, "id", None)))
+                    continue
+                for name, value in counts.items():
                     expected[name] = expected.get(name, 0) + value
-            for name in sorted(set(expected) | set(self.counts)):
+            names = () if unreadable else sorted(set(expected) | set(self.counts))
+            for name in names:
                 want, got = expected.get(name, 0), self.counts.get(name, 0)
                 if want != got:
                     mismatches[name] = (want, got)
@@ -235,6 +269,8 @@ class SummaryAccumulator:
             self.duplicates,
             mismatches,
             self.failures,
+            self.malformed,
+            unreadable,
         )
 
 

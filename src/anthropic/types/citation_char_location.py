@@ -14,11 +14,11 @@ __all__ = ["CitationCharLocation"]
 class CitationCharLocation(BaseModel):
     """Text cited from a plain-text document, located by character offsets."""
 
-    type: Literal["char_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_char_index: int
     end_char_index: int
     """Exclusive end offset."""
     file_id: Optional[str] = None
+    start_char_index: int
+    type: Literal["char_location"]

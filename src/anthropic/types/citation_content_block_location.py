@@ -14,11 +14,11 @@ __all__ = ["CitationContentBlockLocation"]
 class CitationContentBlockLocation(BaseModel):
     """Text cited from a ``content`` document source, located by content block indices."""
 
-    type: Literal["content_block_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_block_index: int
     end_block_index: int
     """Exclusive end index."""
     file_id: Optional[str] = None
+    start_block_index: int
+    type: Literal["content_block_location"]

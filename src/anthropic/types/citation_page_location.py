@@ -14,11 +14,11 @@ __all__ = ["CitationPageLocation"]
 class CitationPageLocation(BaseModel):
     """Text cited from a PDF document, located by 1-based page numbers."""
 
-    type: Literal["page_location"]
     cited_text: str
     document_index: int
     document_title: Optional[str] = None
-    start_page_number: int
     end_page_number: int
     """Exclusive end page."""
     file_id: Optional[str] = None
+    start_page_number: int
+    type: Literal["page_location"]

@@ -14,11 +14,11 @@ __all__ = ["CitationsSearchResultLocation"]
 class CitationsSearchResultLocation(BaseModel):
     """Text cited from a ``search_result`` block the caller supplied."""
 
-    type: Literal["search_result_location"]
     cited_text: str
-    search_result_index: int
-    source: str
-    title: Optional[str] = None
-    start_block_index: int
     end_block_index: int
     """Exclusive end index."""
+    search_result_index: int
+    source: str
+    start_block_index: int
+    title: Optional[str] = None
+    type: Literal["search_result_location"]

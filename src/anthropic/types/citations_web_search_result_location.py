@@ -14,9 +14,9 @@ __all__ = ["CitationsWebSearchResultLocation"]
 class CitationsWebSearchResultLocation(BaseModel):
     """Text cited from a page found by the web search tool."""
 
-    type: Literal["web_search_result_location"]
     cited_text: str
     encrypted_index: str
     """Opaque reference to pass back in later turns."""
     title: Optional[str] = None
+    type: Literal["web_search_result_location"]
     url: str

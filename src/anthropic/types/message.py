@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import TYPE_CHECKING, List, Optional, Union
 
 from typing_extensions import Literal
 
@@ -24,12 +24,18 @@ class Message(BaseModel):
     """
 
     id: str
-    type: Literal["message"]
-    role: Union[Literal["assistant"], str]
-    model: Model
     content: List[ContentBlock]
-    stop_reason: Optional[Union[StopReason, str]] = None
+    model: Model
+    if TYPE_CHECKING:
+        role: Literal["assistant"]
+    else:  # forward compatible at runtime, typed as the official SDK for type checkers
+        role: Union[Literal["assistant"], str]
+    if TYPE_CHECKING:
+        stop_reason: Optional[StopReason] = None
+    else:
+        stop_reason: Optional[Union[StopReason, str]] = None
     """Why the model stopped; values newer than this SDK are kept as plain strings."""
     stop_sequence: Optional[str] = None
     """The custom stop sequence that was generated, if that is why the model stopped."""
+    type: Literal["message"]
     usage: Usage

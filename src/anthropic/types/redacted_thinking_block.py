@@ -12,5 +12,5 @@ __all__ = ["RedactedThinkingBlock"]
 class RedactedThinkingBlock(BaseModel):
     """Encrypted thinking; pass ``data`` back unchanged in later turns."""
 
-    type: Literal["redacted_thinking"]
     data: str
+    type: Literal["redacted_thinking"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Union
+from typing import TYPE_CHECKING, Dict, Union
 
 from typing_extensions import Literal
 
@@ -14,7 +14,10 @@ __all__ = ["ServerToolUseBlock"]
 class ServerToolUseBlock(BaseModel):
     """A server tool invocation; its result follows in a matching ``*_tool_result`` block."""
 
-    type: Literal["server_tool_use"]
     id: str
-    name: Union[Literal["web_search"], str]
     input: Dict[str, object]
+    if TYPE_CHECKING:
+        name: Literal["web_search"]
+    else:  # a newer server tool stays a plain string at runtime
+        name: Union[Literal["web_search"], str]
+    type: Literal["server_tool_use"]

@@ -11,6 +11,7 @@ StopReason: TypeAlias = Literal[
 ]
 """The stop reasons known to this SDK.
 
-``Message.stop_reason`` is typed ``Union[StopReason, str]``: a newer API version may send a
-reason not listed here, and it is kept as a plain string rather than rejected.
+``Message.stop_reason`` is typed ``Optional[StopReason]`` as in the official SDK, so a type
+checker flags a misspelt reason. A newer API version may send a reason not listed here: at
+runtime it parses as the plain string sent (in strict mode too), never as an error.
 """

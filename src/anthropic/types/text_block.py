@@ -19,6 +19,6 @@ class TextBlock(BaseModel):
     absent or ``null`` otherwise.
     """
 
-    type: Literal["text"]
-    text: str
     citations: Optional[List[TextCitation]] = None
+    text: str
+    type: Literal["text"]

@@ -12,6 +12,6 @@ __all__ = ["ThinkingBlock"]
 class ThinkingBlock(BaseModel):
     """Extended thinking text; ``signature`` must be sent back unchanged in later turns."""
 
-    type: Literal["thinking"]
-    thinking: str
     signature: str
+    thinking: str
+    type: Literal["thinking"]

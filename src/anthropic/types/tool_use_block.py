@@ -14,8 +14,8 @@ __all__ = ["ToolUseBlock"]
 class ToolUseBlock(BaseModel):
     """A tool call: run ``name`` with ``input``, then answer with a ``tool_result`` for ``id``."""
 
-    type: Literal["tool_use"]
     id: str
-    name: str
     input: Dict[str, object]
     """The arguments, shaped by the tool's ``input_schema``."""
+    name: str
+    type: Literal["tool_use"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from typing_extensions import Literal
 
@@ -20,11 +20,8 @@ class Usage(BaseModel):
     feature that did not apply); new counters from newer API versions are kept as extras.
     """
 
-    input_tokens: int
-    """Input tokens that were read without the prompt cache."""
-
-    output_tokens: int
-    """Tokens the model generated."""
+    cache_creation: Optional[CacheCreation] = None
+    """Cache writes split by cache lifetime."""
 
     cache_creation_input_tokens: Optional[int] = None
     """Input tokens written to the prompt cache."""
@@ -32,11 +29,17 @@ class Usage(BaseModel):
     cache_read_input_tokens: Optional[int] = None
     """Input tokens read from the prompt cache."""
 
-    cache_creation: Optional[CacheCreation] = None
-    """Cache writes split by cache lifetime."""
+    input_tokens: int
+    """Input tokens that were read without the prompt cache."""
+
+    output_tokens: int
+    """Tokens the model generated."""
 
     server_tool_use: Optional[ServerToolUsage] = None
     """How often server tools (such as web search) ran."""
 
-    service_tier: Optional[Union[Literal["standard", "priority", "batch"], str]] = None
+    if TYPE_CHECKING:
+        service_tier: Optional[Literal["standard", "priority", "batch"]] = None
+    else:  # a newer tier stays a plain string at runtime (forward compatible)
+        service_tier: Optional[Union[Literal["standard", "priority", "batch"], str]] = None
     """The tier that served the request; batch results say ``"batch"``."""

@@ -14,8 +14,8 @@ __all__ = ["WebSearchResultBlock"]
 class WebSearchResultBlock(BaseModel):
     """A search hit; ``encrypted_content`` must be passed back unchanged in later turns."""
 
-    type: Literal["web_search_result"]
-    url: str
-    title: str
     encrypted_content: str
     page_age: Optional[str] = None
+    title: str
+    type: Literal["web_search_result"]
+    url: str

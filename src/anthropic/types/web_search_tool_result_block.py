@@ -13,6 +13,6 @@ __all__ = ["WebSearchToolResultBlock"]
 class WebSearchToolResultBlock(BaseModel):
     """Results (or an error) for the ``server_tool_use`` block with id ``tool_use_id``."""
 
-    type: Literal["web_search_tool_result"]
-    tool_use_id: str
     content: WebSearchToolResultBlockContent
+    tool_use_id: str
+    type: Literal["web_search_tool_result"]

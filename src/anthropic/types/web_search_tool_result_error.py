@@ -14,7 +14,6 @@ __all__ = ["WebSearchToolResultError"]
 class WebSearchToolResultError(BaseModel):
     """A failed web search; new error codes are kept as plain strings."""
 
-    type: Literal["web_search_tool_result_error"]
     error_code: Union[
         Literal[
             "invalid_tool_input",
@@ -25,3 +24,4 @@ class WebSearchToolResultError(BaseModel):
         ],
         str,
     ]
+    type: Literal["web_search_tool_result_error"]

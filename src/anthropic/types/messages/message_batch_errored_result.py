@@ -17,5 +17,5 @@ class MessageBatchErroredResult(BaseModel):
     other errors may succeed when the request is sent again.
     """
 
-    type: Literal["errored"]
     error: ErrorResponse
+    type: Literal["errored"]

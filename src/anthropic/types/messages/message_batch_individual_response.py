@@ -29,12 +29,24 @@ class MessageBatchIndividualResponse(BaseModel):
     result: MessageBatchResult
 
     def unwrap(self) -> Message:
-        """The message if this request succeeded; else raise ``BatchResultError``."""
-        result = self.result
-        if result.type == "succeeded":
-            return result.message
+        """The message if this request succeeded; else raise ``BatchResultError``.
+
+        A line the lenient parser let through without a usable result (``result`` not an
+        object, no ``type``, a succeeded result without a message) raises
+        ``BatchResultError`` too, never ``AttributeError``."""
+        result: object = self.result
+        kind: object = getattr(result, "type", None)
+        custom_id: object = self.custom_id
+        who = custom_id if isinstance(custom_id, str) else repr(custom_id)
+        if kind == "succeeded":
+            message: object = getattr(result, "message", None)
+            if isinstance(message, Message):
+                return message
+            raise BatchResultError(who, "succeeded", None, "the result carries no message")
+        if not isinstance(kind, str):
+            raise BatchResultError(who, "malformed", None, f"result is {result!r:.80}")
         error_type, error_message = error_of(self)
-        raise BatchResultError(self.custom_id, str(result.type), error_type, error_message)
+        raise BatchResultError(who, kind, error_type, error_message)
 
 
 def error_of(entry: MessageBatchIndividualResponse) -> Tuple[Optional[str], Optional[str]]:

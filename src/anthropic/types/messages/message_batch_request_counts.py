@@ -18,32 +18,32 @@ so ``sum(counts.values())`` stays the number of requests.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, cast
+from typing import Dict, Iterator, Mapping, Optional, cast
 
 import pydantic
 
 from ..._models import BaseModel
 
-__all__ = ["MessageBatchRequestCounts"]
+__all__ = ["MessageBatchRequestCounts", "readable_counts"]
 
 
 class MessageBatchRequestCounts(BaseModel, Mapping[str, int]):
     """Requests per status. Until the batch ends, all but ``processing`` stay 0."""
+
+    canceled: int
+    """Requests canceled before they were processed."""
+
+    errored: int
+    """Requests that failed (invalid params or an internal error)."""
+
+    expired: int
+    """Requests that were not processed before the batch expired."""
 
     processing: int
     """Requests still being processed."""
 
     succeeded: int
     """Requests that produced a message."""
-
-    errored: int
-    """Requests that failed (invalid params or an internal error)."""
-
-    canceled: int
-    """Requests canceled before they were processed."""
-
-    expired: int
-    """Requests that were not processed before the batch expired."""
 
     def __getitem__(self, status: str) -> int:
         fields = self.__dict__
@@ -72,3 +72,19 @@ class MessageBatchRequestCounts(BaseModel, Mapping[str, int]):
 
 def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def readable_counts(counts: object) -> Optional[Dict[str, int]]:
+    """The status -> count mapping of ``batch.request_counts``, or ``None`` if it cannot
+    be read (a leniently parsed batch may hold ``None`` or a string there).
+
+    Counts that are not integers are left out. Helpers that sum or compare counts use this
+    instead of ``counts.items()``, so a surprising batch never raises ``TypeError``.
+    """
+    if not isinstance(counts, Mapping):
+        return None
+    out: Dict[str, int] = {}
+    for key, value in cast("Mapping[object, object]", counts).items():
+        if isinstance(key, str) and _is_count(value):
+            out[key] = cast(int, value)
+    return out

@@ -13,5 +13,5 @@ __all__ = ["MessageBatchSucceededResult"]
 class MessageBatchSucceededResult(BaseModel):
     """The request succeeded; ``message`` is the model's reply."""
 
-    type: Literal["succeeded"]
     message: Message
+    type: Literal["succeeded"]

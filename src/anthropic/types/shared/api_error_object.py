@@ -12,5 +12,5 @@ __all__ = ["APIErrorObject"]
 class APIErrorObject(BaseModel):
     """An unexpected error inside the API (HTTP 500)."""
 
-    type: Literal["api_error"]
     message: str
+    type: Literal["api_error"]

@@ -12,5 +12,5 @@ __all__ = ["AuthenticationError"]
 class AuthenticationError(BaseModel):
     """The API key or token is missing or invalid (HTTP 401)."""
 
-    type: Literal["authentication_error"]
     message: str
+    type: Literal["authentication_error"]

@@ -12,5 +12,5 @@ __all__ = ["BillingError"]
 class BillingError(BaseModel):
     """The account's billing state does not allow the request (HTTP 402/403)."""
 
-    type: Literal["billing_error"]
     message: str
+    type: Literal["billing_error"]

@@ -15,7 +15,7 @@ __all__ = ["ErrorResponse"]
 class ErrorResponse(BaseModel):
     """``{"type": "error", "error": {"type": ..., "message": ...}, "request_id": ...}``."""
 
-    type: Literal["error"]
     error: ErrorObject
     request_id: Optional[str] = None
     """The id of the failed request, when the API reports one."""
+    type: Literal["error"]

@@ -12,5 +12,5 @@ __all__ = ["GatewayTimeoutError"]
 class GatewayTimeoutError(BaseModel):
     """The request timed out inside the API (HTTP 504)."""
 
-    type: Literal["timeout_error"]
     message: str
+    type: Literal["timeout_error"]

@@ -12,5 +12,5 @@ __all__ = ["InvalidRequestError"]
 class InvalidRequestError(BaseModel):
     """The request was malformed or failed validation (HTTP 400)."""
 
-    type: Literal["invalid_request_error"]
     message: str
+    type: Literal["invalid_request_error"]

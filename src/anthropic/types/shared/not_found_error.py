@@ -12,5 +12,5 @@ __all__ = ["NotFoundError"]
 class NotFoundError(BaseModel):
     """The resource does not exist (HTTP 404)."""
 
-    type: Literal["not_found_error"]
     message: str
+    type: Literal["not_found_error"]

@@ -12,5 +12,5 @@ __all__ = ["OverloadedError"]
 class OverloadedError(BaseModel):
     """The API is temporarily overloaded (HTTP 529)."""
 
-    type: Literal["overloaded_error"]
     message: str
+    type: Literal["overloaded_error"]

@@ -12,5 +12,5 @@ __all__ = ["PermissionError"]
 class PermissionError(BaseModel):
     """The credentials may not use this resource (HTTP 403)."""
 
-    type: Literal["permission_error"]
     message: str
+    type: Literal["permission_error"]

@@ -12,5 +12,5 @@ __all__ = ["RateLimitError"]
 class RateLimitError(BaseModel):
     """A rate limit was hit; retry later (HTTP 429)."""
 
-    type: Literal["rate_limit_error"]
     message: str
+    type: Literal["rate_limit_error"]

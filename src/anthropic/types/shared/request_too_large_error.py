@@ -12,5 +12,5 @@ __all__ = ["RequestTooLargeError"]
 class RequestTooLargeError(BaseModel):
     """The request body exceeds the size limit (HTTP 413)."""
 
-    type: Literal["request_too_large"]
     message: str
+    type: Literal["request_too_large"]
