@@ -12,7 +12,7 @@ point one way (``_client`` wires the resource tree on top of them). One call:
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable, Mapping, Optional, TypeVar, Union, cast
+from typing import Any, Awaitable, Callable, Mapping, Optional, TypeVar, Union, cast
 
 import httpx
 
@@ -23,9 +23,11 @@ from ._base_client import (
     model_parser,
 )
 from ._core.request import RequestSpec
-from ._response import APIResponse, AsyncAPIResponse, Parser
+from ._exceptions import BatchCreateOutcomeUnknownError, BatchCreateTimeoutError
+from ._legacy_response import LegacyAPIResponse
+from ._response import APIResponse, AsyncAPIResponse, BaseAPIResponse, Parser
 from ._sending import AsyncSender, SyncSender
-from ._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from ._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -35,6 +37,42 @@ _T = TypeVar("_T")
 def _reads_body(spec: RequestSpec, lazy: bool) -> bool:
     """Whether the sender reads the body before returning (else the caller streams it)."""
     return spec.mode == "raw" or (spec.mode == "parsed" and not lazy)
+
+
+def _result(
+    response: httpx.Response,
+    parser: Parser[_T],
+    retries: int,
+    spec: RequestSpec,
+    strict: bool,
+    streamed: Callable[..., BaseAPIResponse[Any]],
+) -> _T:
+    """What ``_execute`` returns: the parsed value, or (raw/stream mode) the response.
+
+    In raw and stream mode the value is a ``LegacyAPIResponse`` / ``(Async)APIResponse``;
+    the ``with_raw_response`` wrappers declare that type for the caller, hence the cast.
+    """
+    if spec.mode == "parsed":
+        return parser.pick(strict)(response, retries)
+    if spec.mode == "raw":
+        return cast(_T, LegacyAPIResponse(response, parser, retries, strict=strict))
+    return cast(_T, streamed(response, parser, retries, strict=strict))
+
+
+def _timeout_variant(err: BatchCreateOutcomeUnknownError) -> BatchCreateOutcomeUnknownError:
+    """A create whose outcome is unknown because it timed out is also an
+    ``APITimeoutError`` (``except anthropic.APITimeoutError`` keeps catching it)."""
+    if isinstance(err.__cause__, httpx.TimeoutException) and not isinstance(
+        err, BatchCreateTimeoutError
+    ):
+        return BatchCreateTimeoutError(
+            request=err.request, sent_at=err.sent_at, request_count=err.request_count
+        )
+    return err
+
+
+def _retries(options: Optional[RequestOptions]) -> Optional[int]:
+    return None if options is None else options.get("max_retries")
 
 
 class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
@@ -54,18 +92,22 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
             self._http, origin, sleep=sleep, clock=self._clock, rand=self._rand
         )
 
-    def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
-        """Send ``spec``; return the parsed value, or (raw/stream mode) the response.
-
-        In raw and stream mode the value is an ``APIResponse``; the ``with_raw_response``
-        wrappers declare that type for the caller, hence the cast here.
-        """
-        request = self._request_builder().build(spec)
+    def _execute(
+        self, spec: RequestSpec, parser: Parser[_T], *, max_retries: Optional[int] = None
+    ) -> _T:
+        """Send ``spec``; return the parsed value, or (raw/stream mode) the response."""
+        request = self._build(spec)
         read = _reads_body(spec, parser.lazy)
-        response, retries = self._sender.send(request, spec, self._policy, read=read)
-        if spec.mode == "parsed":
-            return parser.fn(response, retries)
-        return cast(_T, APIResponse(response, parser, retries))
+        policy = self._policy_for(max_retries)
+        try:
+            response, retries = self._sender.send(request, spec, policy, read=read)
+        except BatchCreateOutcomeUnknownError as err:
+            variant = _timeout_variant(err)
+            if variant is err:
+                raise
+            raise variant from err.__cause__
+        strict = self._strict_response_validation
+        return _result(response, parser, retries, spec, strict, APIResponse)
 
     def _sleep(self, seconds: float) -> None:
         self._sender.sleep(seconds)
@@ -79,6 +121,7 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
         spec = self._spec(
@@ -88,8 +131,9 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            options=options,
         )
-        return self._execute(spec, model_parser(cast_to))
+        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
 
     def post(
         self,
@@ -101,6 +145,7 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
         spec = self._spec(
@@ -111,8 +156,9 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            options=options,
         )
-        return self._execute(spec, model_parser(cast_to))
+        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
 
     def delete(
         self,
@@ -122,12 +168,18 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """``DELETE path`` parsed into ``cast_to``, with retries."""
         spec = self._spec(
-            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+            "DELETE",
+            path,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            options=options,
         )
-        return self._execute(spec, model_parser(cast_to))
+        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[None]]]):
@@ -147,14 +199,22 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
             self._http, origin, sleep=sleep, clock=self._clock, rand=self._rand
         )
 
-    async def _execute(self, spec: RequestSpec, parser: Parser[_T]) -> _T:
+    async def _execute(
+        self, spec: RequestSpec, parser: Parser[_T], *, max_retries: Optional[int] = None
+    ) -> _T:
         """See ``SyncAPIClient._execute``."""
-        request = self._request_builder().build(spec)
+        request = self._build(spec)
         read = _reads_body(spec, parser.lazy)
-        response, retries = await self._sender.send(request, spec, self._policy, read=read)
-        if spec.mode == "parsed":
-            return parser.fn(response, retries)
-        return cast(_T, AsyncAPIResponse(response, parser, retries))
+        policy = self._policy_for(max_retries)
+        try:
+            response, retries = await self._sender.send(request, spec, policy, read=read)
+        except BatchCreateOutcomeUnknownError as err:
+            variant = _timeout_variant(err)
+            if variant is err:
+                raise
+            raise variant from err.__cause__
+        strict = self._strict_response_validation
+        return _result(response, parser, retries, spec, strict, AsyncAPIResponse)
 
     async def _sleep(self, seconds: float) -> None:
         await self._sender.sleep(seconds)
@@ -168,6 +228,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """See ``SyncAPIClient.get``."""
         spec = self._spec(
@@ -177,8 +238,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            options=options,
         )
-        return await self._execute(spec, model_parser(cast_to))
+        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
 
     async def post(
         self,
@@ -190,6 +252,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """See ``SyncAPIClient.post``."""
         spec = self._spec(
@@ -200,8 +263,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            options=options,
         )
-        return await self._execute(spec, model_parser(cast_to))
+        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
 
     async def delete(
         self,
@@ -211,9 +275,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> _T:
         """See ``SyncAPIClient.delete``."""
         spec = self._spec(
-            "DELETE", path, extra_headers=extra_headers, extra_query=extra_query, timeout=timeout
+            "DELETE",
+            path,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            options=options,
         )
-        return await self._execute(spec, model_parser(cast_to))
+        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))

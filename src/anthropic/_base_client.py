@@ -10,19 +10,26 @@ from __future__ import annotations
 import os
 import random
 import time
-from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union
+from typing import Any, Callable, Generic, Mapping, Optional, TypeVar, Union, cast
 
 import httpx
 from typing_extensions import Self
 
-from ._core.config import DEFAULT_LIMITS, DEFAULT_MAX_RETRIES, ClientConfig, resolve_config
-from ._core.decode import parse_body
+from ._core.config import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ClientConfig,
+    normalize_base_url,
+    resolve_config,
+    validate_max_retries,
+)
 from ._core.platform import platform_headers
 from ._core.request import RequestBuilder, RequestSpec
 from ._core.retry import RetryPolicy
 from ._platform_probe import read_platform
-from ._response import Parser
-from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout
+from ._response import Parser, convert_body
+from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
 from ._version import __version__
 
 __all__ = [
@@ -69,8 +76,44 @@ def resolve_config_defaults() -> ClientConfig:
 
 
 def model_parser(cast_to: type[_T]) -> Parser[_T]:
-    """A parser that reads the body into ``cast_to`` (with ``_request_id`` attached)."""
-    return Parser(lambda response, _retries: parse_body(cast_to, response))
+    """A parser that reads the body into ``cast_to``: a model (with ``_request_id``
+    attached), or ``httpx.Response``, ``str``, ``bytes``, ``dict``, ... (``convert_body``)."""
+    return Parser(
+        lambda response, _retries: cast(_T, convert_body(response, cast_to)),
+        strict_fn=lambda response, _retries: cast(_T, convert_body(response, cast_to, strict=True)),
+    )
+
+
+class _DefaultHeaders(httpx.Headers):
+    """``client.default_headers``: the real values on lookup, credentials masked when the
+    mapping is printed (so logging the client's headers never shows a key)."""
+
+    def __repr__(self) -> str:
+        shown = {k: ("***" if k in ("x-api-key", "authorization") else v) for k, v in self.items()}
+        return f"Headers({shown!r})"
+
+
+HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
+"""What an ``httpx.Client()`` built without ``timeout=`` uses: a client that still has it
+was not given a timeout on purpose, so ours (600 s) applies instead."""
+
+
+def _through_http_client(
+    http: Union[httpx.Client, httpx.AsyncClient], request: httpx.Request
+) -> httpx.Request:
+    """Rebuild ``request`` with ``http.build_request``, so the user's client adds its own
+    default headers (httpx's ``Accept-Encoding`` among them), params and cookies; what
+    we set wins over the client's defaults, as in the official SDK."""
+    url = request.url
+    params = url.params
+    return http.build_request(
+        request.method,
+        url.copy_with(query=None) if params else url,
+        params=params if params else None,
+        headers=request.headers,
+        content=request.content or None,
+        extensions=request.extensions,
+    )
 
 
 _HttpT = TypeVar("_HttpT", httpx.Client, httpx.AsyncClient)
@@ -101,6 +144,7 @@ class BaseClient(Generic[_HttpT, _SleepT]):
         default_headers: Optional[Mapping[str, Union[str, Omit]]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[_HttpT] = None,
+        _strict_response_validation: bool = False,
         _sleep: Optional[_SleepT] = None,
         _clock: Optional[Callable[[], float]] = None,
         _random: Optional[Callable[[], float]] = None,
@@ -112,17 +156,31 @@ class BaseClient(Generic[_HttpT, _SleepT]):
                 f"http_client must be an {expected.__module__}.{expected.__qualname__} "
                 f"instance (for example anthropic.{helper}()), got {type(http_client).__name__}"
             )
+        if isinstance(timeout, NotGiven):
+            # The official rule: a user client's timeout counts only if it is not httpx's
+            # own 5 s default (an ``httpx.Client(proxy=...)`` gets our 600 s, not 5 s).
+            if http_client is not None and http_client.timeout != HTTPX_DEFAULT_TIMEOUT:
+                timeout = http_client.timeout
+            else:
+                timeout = DEFAULT_TIMEOUT
+        self._timeout: Timeout = timeout
+        # An empty credential is no credential (the first request raises
+        # MissingCredentialsError), and does not fall back to the environment.
+        env: Mapping[str, str] = os.environ
+        if api_key == "" or auth_token == "":
+            unset = {"ANTHROPIC_API_KEY": api_key, "ANTHROPIC_AUTH_TOKEN": auth_token}
+            env = {k: v for k, v in os.environ.items() if unset.get(k) != ""}
         self._config = resolve_config(
-            api_key=api_key,
-            auth_token=auth_token,
+            api_key=api_key or None,
+            auth_token=auth_token or None,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             default_query=default_query,
-            http_client_timeout=http_client.timeout if http_client is not None else None,
-            env=os.environ,
+            env=env,
         )
+        self._strict_response_validation = bool(_strict_response_validation)
         self._clock = _clock or time.time
         self._rand = _random or random.random
         self._sleep_fn = _sleep
@@ -155,22 +213,40 @@ class BaseClient(Generic[_HttpT, _SleepT]):
     def base_url(self) -> httpx.URL:
         return httpx.URL(self._config.base_url + "/")
 
+    @base_url.setter
+    def base_url(self, url: Union[str, httpx.URL]) -> None:
+        self._config = self._config.replace(base_url=normalize_base_url(url))
+        self._config_changed()
+        self._start_sender(self._sleep_fn)  # credentials follow redirects on the new origin
+
     @property
-    def timeout(self) -> httpx.Timeout:
-        return self._config.timeout
+    def timeout(self) -> Timeout:
+        """The timeout as given (a float stays a float); ``DEFAULT_TIMEOUT`` if none was."""
+        return self._timeout
 
     @property
     def max_retries(self) -> int:
         return self._config.max_retries
 
     @property
-    def default_headers(self) -> dict[str, str]:
-        """Every header a request carries by default (credentials masked)."""
-        headers = dict(self._builder_base_headers())
-        for name in ("x-api-key", "authorization"):
-            if name in headers:
-                headers[name] = "***"
+    def default_headers(self) -> httpx.Headers:
+        """Every header a request carries by default, credentials included (as in the
+        official SDK); a case-insensitive mapping."""
+        return _DefaultHeaders(self._builder_base_headers())
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """The credential headers this client sends (``X-Api-Key`` / ``Authorization``)."""
+        headers: dict[str, str] = {}
+        if self._config.api_key is not None:
+            headers["X-Api-Key"] = self._config.api_key
+        if self._config.auth_token is not None:
+            headers["Authorization"] = f"Bearer {self._config.auth_token}"
         return headers
+
+    @property
+    def user_agent(self) -> str:
+        return self._user_agent()
 
     def _builder_base_headers(self) -> Mapping[str, str]:
         return self._request_builder().base_headers
@@ -192,6 +268,17 @@ class BaseClient(Generic[_HttpT, _SleepT]):
 
     def _user_agent(self) -> str:
         return f"Anthropic/Python {__version__}"
+
+    def _build(self, spec: RequestSpec) -> httpx.Request:
+        """The first attempt's request, built through the user's (or our) httpx client."""
+        if spec.extra_body and spec.method == "GET":
+            spec.extra_body = None  # a GET has no body (as the official SDK)
+        return _through_http_client(self._http, self._request_builder().build(spec))
+
+    def _policy_for(self, max_retries: Optional[int]) -> RetryPolicy:
+        if max_retries is None or max_retries == self._policy.max_retries:
+            return self._policy
+        return RetryPolicy(max_retries=validate_max_retries(max_retries))
 
     def _async_header(self) -> str:
         return "false"
@@ -245,11 +332,12 @@ class BaseClient(Generic[_HttpT, _SleepT]):
             api_key=key,
             auth_token=token,
             base_url=cfg.base_url if isinstance(base_url, NotGiven) else base_url,
-            timeout=cfg.timeout if isinstance(timeout, NotGiven) else timeout,
+            timeout=self._timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=cfg.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,
             default_query=query,
             http_client=http_client or self._http,
+            _strict_response_validation=self._strict_response_validation,
             _sleep=self._sleep_fn,
             _clock=self._clock,
             _random=self._rand,
@@ -282,16 +370,36 @@ class BaseClient(Generic[_HttpT, _SleepT]):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Mapping[str, object]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        options: Optional[RequestOptions] = None,
     ) -> RequestSpec:
+        """The spec of a low-level call; ``options`` are the official SDK's request
+        options (``headers``, ``params``, ``extra_json``, ``timeout``), merged under the
+        explicit keywords."""
         if not path.startswith("/"):
             path = "/" + path
+        opts: RequestOptions = options or {}
+        if "timeout" in opts and isinstance(timeout, NotGiven):
+            timeout = opts["timeout"]
         return RequestSpec(
             method,
             path,
             json=body,
             query=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
+            extra_headers=_merged(opts.get("headers"), extra_headers),
+            extra_query=_merged(opts.get("params"), extra_query),
+            extra_body=_merged(opts.get("extra_json"), extra_body),
             timeout=timeout,
         )
+
+
+_V = TypeVar("_V")
+
+
+def _merged(
+    first: Optional[Mapping[str, _V]], second: Optional[Mapping[str, _V]]
+) -> Optional[Mapping[str, _V]]:
+    if not first:
+        return second
+    if not second:
+        return first
+    return {**first, **second}

@@ -24,6 +24,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .resources.messages import AsyncMessages, Messages
+    from .resources.models import AsyncModels, Models
 
 __all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client"]
 
@@ -52,6 +53,13 @@ class Anthropic(SyncAPIClient):
         from .resources.messages import Messages
 
         return Messages(self)
+
+    @cached_property
+    def models(self) -> Models:
+        """The Models API: ``list()`` every model, ``retrieve(id)`` one."""
+        from .resources.models import Models
+
+        return Models(self)
 
     # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
 
@@ -92,6 +100,12 @@ class AsyncAnthropic(AsyncAPIClient):
         from .resources.messages import AsyncMessages
 
         return AsyncMessages(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
 
     # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
 

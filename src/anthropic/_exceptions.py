@@ -18,11 +18,12 @@
     │   ├── APIConnectionError           no usable response (DNS, refused, reset, ...)
     │   │   ├── APITimeoutError          the request timed out
     │   │   └── BatchCreateOutcomeUnknownError   a create was sent but its outcome is unknown
+    │   │       └── BatchCreateTimeoutError      ... because it timed out (+APITimeoutError)
     │   └── APIResponseValidationError   the response body is not what the API promises
     │       └── ResultsDecodeError       a results (JSONL) line is not a result
     ├── BatchNotEndedError               results asked for before processing ended
     ├── BatchResultError                 unwrap() on a batch result that did not succeed
-    ├── PaginationError                  a page said "more" but gave no usable cursor
+    ├── PaginationError                  no next page, or no usable cursor (+RuntimeError)
     └── MissingCredentialsError          no API key or auth token was configured (+TypeError)
 
 Local mistakes (a bad argument) raise ``ValueError``/``TypeError`` before any I/O.
@@ -34,7 +35,7 @@ import time
 from typing import TYPE_CHECKING, Optional
 
 import httpx
-from typing_extensions import override
+from typing_extensions import Literal, override
 
 from ._core.retry import retry_after_seconds
 
@@ -51,6 +52,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchCreateOutcomeUnknownError",
+    "BatchCreateTimeoutError",
     "BatchNotEndedError",
     "BatchResultError",
     "ConflictError",
@@ -127,36 +129,58 @@ class APIStatusError(APIError):
         return f"{head}: {self.message}{tail}"
 
 
+# Each status class states its code on the class, typed as a literal, as the official
+# SDK's do (``NotFoundError.status_code == 404``). Narrowing the base's ``int`` in a
+# subclass is what pyright's invariance rule forbids for mutable attributes; the value
+# is never reassigned to another code, so the narrowing is sound and silenced per line.
+
+
 class BadRequestError(APIStatusError):
     """400: the request was malformed (``invalid_request_error``)."""
+
+    status_code: Literal[400] = 400  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class AuthenticationError(APIStatusError):
     """401: the API key or auth token is missing or wrong."""
 
+    status_code: Literal[401] = 401  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class PermissionDeniedError(APIStatusError):
     """403: the credential may not use this resource."""
+
+    status_code: Literal[403] = 403  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class NotFoundError(APIStatusError):
     """404: no such batch (or route)."""
 
+    status_code: Literal[404] = 404  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class ConflictError(APIStatusError):
     """409: the request conflicts with the resource's state (retried automatically)."""
+
+    status_code: Literal[409] = 409  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class RequestTooLargeError(APIStatusError):
     """413: the request body is too large (a batch is limited to 256 MB)."""
 
+    status_code: Literal[413] = 413  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class UnprocessableEntityError(APIStatusError):
     """422: the request was well-formed but could not be processed."""
 
+    status_code: Literal[422] = 422  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class RateLimitError(APIStatusError):
     """429: too many requests; ``retry_after`` says how long the server wants us to wait."""
+
+    status_code: Literal[429] = 429  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class InternalServerError(APIStatusError):
@@ -166,13 +190,19 @@ class InternalServerError(APIStatusError):
 class ServiceUnavailableError(InternalServerError):
     """503: the service is temporarily unavailable."""
 
+    status_code: Literal[503] = 503  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class DeadlineExceededError(InternalServerError):
     """504: the server timed out (``timeout_error``)."""
 
+    status_code: Literal[504] = 504  # pyright: ignore[reportIncompatibleVariableOverride]
+
 
 class OverloadedError(InternalServerError):
     """529: the API is overloaded (``overloaded_error``)."""
+
+    status_code: Literal[529] = 529  # pyright: ignore[reportIncompatibleVariableOverride]
 
 
 class APIConnectionError(APIError):
@@ -218,6 +248,11 @@ class BatchCreateOutcomeUnknownError(APIConnectionError):
         )
         self.sent_at = sent_at
         self.request_count = request_count
+
+
+class BatchCreateTimeoutError(BatchCreateOutcomeUnknownError, APITimeoutError):
+    """A ``create`` timed out after it was sent: a ``BatchCreateOutcomeUnknownError`` (not
+    re-sent, the batch may exist) that ``except anthropic.APITimeoutError`` also catches."""
 
 
 class APIResponseValidationError(APIError):
@@ -306,8 +341,9 @@ class BatchResultError(AnthropicError):
         self.error_message = error_message
 
 
-class PaginationError(AnthropicError):
-    """A page claimed ``has_more`` but its cursor was missing or did not advance."""
+class PaginationError(AnthropicError, RuntimeError):
+    """A page claimed ``has_more`` but its cursor was missing or did not advance, or
+    ``get_next_page()`` was called with no next page (a ``RuntimeError``, as there)."""
 
 
 class MissingCredentialsError(AnthropicError, TypeError):

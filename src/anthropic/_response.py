@@ -1,8 +1,8 @@
 """Raw and streaming response wrappers, and the ``with_raw_response`` machinery.
 
     response = client.messages.batches.with_raw_response.retrieve("msgbatch_...")
-    response.headers["request-id"], response.retries_taken
-    batch = response.parse()
+    response.headers["request-id"], response.retries_taken, response.text
+    batch = response.parse()          # a plain call, on the async client too
 
     with client.messages.batches.with_streaming_response.results(batch_id) as response:
         for line in response.iter_lines():   # body not read up front
@@ -31,101 +31,54 @@ from typing import (
     Iterator,
     Optional,
     TypeVar,
+    Union,
     cast,
+    overload,
 )
 
-import httpx
 from typing_extensions import ParamSpec
 
 from ._core.request import ResponseMode
+from ._legacy_response import LegacyAPIResponse
+from ._response_base import BaseAPIResponse, Parser, convert_body
 
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "AsyncResponseContextManager",
+    "BaseAPIResponse",
+    "LegacyAPIResponse",
+    "Parser",
     "ResponseContextManager",
     "ResponseMode",
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
+    "convert_body",
     "to_raw_response_wrapper",
     "to_streamed_response_wrapper",
 ]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+_T = TypeVar("_T")
 
 
-class Parser(Generic[_R]):
-    """Turns a 2xx response into the method's return value.
+class APIResponse(BaseAPIResponse[_R]):
+    """A ``with_streaming_response`` response: the body is read when you ask for it.
 
-    ``lazy`` parsers (results streams) consume the body themselves; others need it read.
+    ``parse()`` gives what the plain method returns; ``parse(to=dict)`` (or ``str``,
+    ``bytes``, a model class, ...) converts the body instead.
     """
 
-    __slots__ = ("fn", "lazy")
-
-    def __init__(self, fn: Callable[[httpx.Response, int], _R], *, lazy: bool = False) -> None:
-        self.fn = fn
-        self.lazy = lazy
-
-
-class _ResponseBase(Generic[_R]):
-    http_response: httpx.Response
-    retries_taken: int
-    """How many retries it took to get this response (0 if the first attempt worked)."""
-
-    def __init__(self, http_response: httpx.Response, parser: Parser[_R], retries: int) -> None:
-        self.http_response = http_response
-        self.retries_taken = retries
-        self._parser = parser
-        self._parsed: Optional[_R] = None
-        self._has_parsed = False
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def request_id(self) -> Optional[str]:
-        value: Optional[str] = self.http_response.headers.get("request-id")
-        return value
-
-    @property
-    def http_request(self) -> httpx.Request:
-        return self.http_response.request
-
-    @property
-    def url(self) -> httpx.URL:
-        return self.http_response.url
-
-    @property
-    def method(self) -> str:
-        return self.http_response.request.method
-
-    def _parse_read(self) -> _R:
-        if not self._has_parsed:
-            self._parsed = self._parser.fn(self.http_response, self.retries_taken)
-            self._has_parsed = True
-        return cast(_R, self._parsed)
-
-    def __repr__(self) -> str:
-        return (
-            f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] "
-            f"{self.method} {self.url.path}>"
-        )
-
-
-class APIResponse(_ResponseBase[_R]):
-    """A response with its headers, status and request id; ``parse()`` gives the model."""
-
-    def parse(self) -> _R:
-        """The value the plain method would have returned (computed once)."""
-        if not self._parser.lazy:
+    @overload
+    def parse(self, *, to: type[_T]) -> _T: ...
+    @overload
+    def parse(self) -> _R: ...
+    def parse(self, *, to: Optional[type[_T]] = None) -> Union[_R, _T]:
+        """The value the plain method would have returned (computed once), or ``to``."""
+        if to is not None or not self._lazy:
             self.read()
-        return self._parse_read()
+        return cast("Union[_R, _T]", self._parse_read(to))
 
     def read(self) -> bytes:
         return self.http_response.read()
@@ -150,13 +103,18 @@ class APIResponse(_ResponseBase[_R]):
         self.http_response.close()
 
 
-class AsyncAPIResponse(_ResponseBase[_R]):
+class AsyncAPIResponse(BaseAPIResponse[_R]):
     """The async twin of ``APIResponse``: ``await response.parse()``."""
 
-    async def parse(self) -> _R:
-        if not self._parser.lazy:
+    @overload
+    async def parse(self, *, to: type[_T]) -> _T: ...
+    @overload
+    async def parse(self) -> _R: ...
+    async def parse(self, *, to: Optional[type[_T]] = None) -> Union[_R, _T]:
+        """See ``APIResponse.parse``."""
+        if to is not None or not self._lazy:
             await self.read()
-        return self._parse_read()
+        return cast("Union[_R, _T]", self._parse_read(to))
 
     async def read(self) -> bytes:
         return await self.http_response.aread()
@@ -227,9 +185,9 @@ class AsyncResponseContextManager(Generic[_R]):
 # already return the (Async)APIResponse; the wrappers give them that declared type.
 
 
-def to_raw_response_wrapper(fn: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
-    """Re-type a raw-mode method: it returns an ``APIResponse`` (body read)."""
-    return cast("Callable[_P, APIResponse[_R]]", fn)
+def to_raw_response_wrapper(fn: Callable[_P, _R]) -> Callable[_P, LegacyAPIResponse[_R]]:
+    """Re-type a raw-mode method: it returns a ``LegacyAPIResponse`` (body read)."""
+    return cast("Callable[_P, LegacyAPIResponse[_R]]", fn)
 
 
 def to_streamed_response_wrapper(
@@ -255,12 +213,13 @@ async def _resolve(value: object) -> object:
 
 def async_to_raw_response_wrapper(
     fn: Callable[_P, Awaitable[_R]],
-) -> Callable[_P, Awaitable[AsyncAPIResponse[_R]]]:
-    """Re-type a raw-mode async method: awaiting it gives an ``AsyncAPIResponse``."""
+) -> Callable[_P, Awaitable[LegacyAPIResponse[_R]]]:
+    """Re-type a raw-mode async method: awaiting it gives a ``LegacyAPIResponse`` whose
+    body is read, so its ``parse()`` is a plain call (as in the official SDK)."""
 
     @functools.wraps(fn)
-    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_R]:
-        return cast("AsyncAPIResponse[_R]", await _resolve(fn(*args, **kwargs)))
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> LegacyAPIResponse[_R]:
+        return cast("LegacyAPIResponse[_R]", await _resolve(fn(*args, **kwargs)))
 
     return wrapped
 
@@ -269,10 +228,12 @@ def async_to_streamed_response_wrapper(
     fn: Callable[_P, Awaitable[_R]],
 ) -> Callable[_P, AsyncResponseContextManager[_R]]:
     """A stream-mode async method returning an async context manager over the response."""
-    raw = async_to_raw_response_wrapper(fn)
+
+    async def call(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_R]:
+        return cast("AsyncAPIResponse[_R]", await _resolve(fn(*args, **kwargs)))
 
     @functools.wraps(fn)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncResponseContextManager[_R]:
-        return AsyncResponseContextManager(functools.partial(raw, *args, **kwargs))
+        return AsyncResponseContextManager(functools.partial(call, *args, **kwargs))
 
     return wrapped

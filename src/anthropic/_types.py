@@ -9,20 +9,25 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, TypeVar, Union
+from typing import Dict, Mapping, Optional, TypeVar, Union
 
 import httpx
 from typing_extensions import Literal, TypeAlias, TypedDict, final, override
 
 __all__ = [
     "NOT_GIVEN",
+    "AsyncTransport",
     "Body",
     "Headers",
+    "NoneType",
     "NotGiven",
     "NotGivenOr",
     "Omit",
+    "ProxiesTypes",
     "Query",
+    "RequestOptions",
     "Timeout",
+    "Transport",
 ]
 
 _T = TypeVar("_T")
@@ -74,6 +79,28 @@ Headers: TypeAlias = Mapping[str, Union[str, Omit]]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = object
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]
+Transport: TypeAlias = httpx.BaseTransport
+AsyncTransport: TypeAlias = httpx.AsyncBaseTransport
+ProxiesTypes: TypeAlias = Union[
+    str, httpx.Proxy, Dict[Union[str, httpx.URL], Union[str, httpx.URL, httpx.Proxy, None]]
+]
+"""What may be passed as a proxy (for ``DefaultHttpxClient(proxy=...)``)."""
+NoneType: type[None] = type(None)
+
+
+class RequestOptions(TypedDict, total=False):
+    """The options of the low-level ``client.get``/``post``/``delete`` (``options=``),
+    as the official SDK's: per-call headers, query params, extra JSON body keys, a
+    timeout, a retry budget. ``idempotency_key`` and ``follow_redirects`` are accepted
+    and ignored (the Batches API has no idempotency key; redirects are followed)."""
+
+    headers: Headers
+    max_retries: int
+    timeout: Timeout
+    params: Query
+    extra_json: Mapping[str, object]
+    idempotency_key: str
+    follow_redirects: bool
 
 
 class CallOptions(TypedDict, total=False):

@@ -309,12 +309,15 @@ def page_parser(
     page_type: type[_Page], params: Mapping[str, object], fetch: Callable[..., Any]
 ) -> Parser[_Page]:
     """A parser for one page of a list that binds the page to its ``Pager``."""
-    parse_page = model_parser(page_type).fn
+    pages = model_parser(page_type)
     pager = Pager(params, fetch)
 
-    def parse(response: httpx.Response, retries: int) -> _Page:
-        page = parse_page(response, retries)
-        page._bind(pager)
-        return page
+    def bound(parse_page: Callable[[httpx.Response, int], _Page]) -> Callable[..., _Page]:
+        def parse(response: httpx.Response, retries: int) -> _Page:
+            page = parse_page(response, retries)
+            page._bind(pager)
+            return page
 
-    return Parser(parse)
+        return parse
+
+    return Parser(bound(pages.fn), strict_fn=bound(pages.pick(True)))

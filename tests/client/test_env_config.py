@@ -118,5 +118,5 @@ def test_http_client_of_the_wrong_kind_names_what_was_expected() -> None:
 async def test_options_are_readable(kit: Kit) -> None:
     client = kit.client(Recorder(), max_retries=5, timeout=12.5)
     assert client.max_retries == 5
-    assert client.timeout == httpx.Timeout(12.5)
+    assert client.timeout == 12.5  # as given, like the official SDK
     assert client.base_url == httpx.URL("https://api.anthropic.com/")

@@ -117,6 +117,7 @@ def test_client_methods_that_do_io_are_async() -> None:
 def test_client_public_surface() -> None:
     assert sorted(public_members(Anthropic)) == [
         "api_key",
+        "auth_headers",
         "auth_token",
         "base_url",
         "close",
@@ -128,6 +129,7 @@ def test_client_public_surface() -> None:
         "max_retries",
         "post",
         "timeout",
+        "user_agent",
         "with_options",
     ]
 
@@ -153,6 +155,7 @@ def test_constructor_defaults() -> None:
         "default_headers": None,
         "default_query": None,
         "http_client": None,
+        "_strict_response_validation": False,
         "_sleep": None,
         "_clock": None,
         "_random": None,

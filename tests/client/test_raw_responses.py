@@ -9,7 +9,8 @@ import httpx
 import pytest
 from client_kit import Kit, Recorder, StreamBody
 
-from anthropic import APIResponse, AsyncAPIResponse, NotFoundError
+from anthropic import NotFoundError
+from anthropic._legacy_response import LegacyAPIResponse
 from anthropic.types.messages import DeletedMessageBatch, MessageBatch
 from support import api_bytes, api_json, fixture_response
 
@@ -27,7 +28,7 @@ async def test_raw_response_retrieve(kit: Kit) -> None:
     )
     client = kit.client(rec)
     raw = await kit.call(client.messages.batches.with_raw_response.retrieve, "msgbatch_1")
-    assert isinstance(raw, AsyncAPIResponse if kit.is_async else APIResponse)
+    assert isinstance(raw, LegacyAPIResponse)  # sync and async alike, as the official SDK
     assert raw.status_code == 200
     assert raw.headers["x-extra"] == "1"
     assert raw.request_id == "req_raw"
@@ -36,15 +37,16 @@ async def test_raw_response_retrieve(kit: Kit) -> None:
     assert raw.url == httpx.URL("https://api.anthropic.com/v1/messages/batches/msgbatch_1")
     assert raw.http_request.headers["x-api-key"]
     assert isinstance(raw.http_response, httpx.Response)
-    assert raw.http_response.is_closed  # body read up front
-    assert raw.http_response.content == api_bytes("batch.ended.json")
-    batch = await kit.call(raw.parse)
+    assert raw.is_closed and raw.http_response.is_closed  # body read up front
+    assert raw.http_version == "HTTP/1.1"
+    assert raw.content == api_bytes("batch.ended.json")  # properties, not methods
+    assert json.loads(raw.text) == api_json("batch.ended.json")
+    batch = raw.parse()  # a plain call on the async client too: the body was read
     assert isinstance(batch, MessageBatch)
     assert batch.id == api_json("batch.ended.json")["id"]
     assert batch._request_id == "req_raw"
-    assert await kit.call(raw.parse) is batch  # parsed once
-    assert await kit.call(raw.json) == api_json("batch.ended.json")
-    assert json.loads(await kit.call(raw.text)) == api_json("batch.ended.json")
+    assert raw.parse() is batch  # parsed once
+    assert raw.json() == api_json("batch.ended.json")
     assert repr(raw).endswith("[200 OK] GET /v1/messages/batches/msgbatch_1>")
 
 
@@ -54,7 +56,7 @@ async def test_raw_response_other_methods(kit: Kit) -> None:
     client = kit.client(rec)
     raw = await kit.call(client.messages.batches.with_raw_response.delete, "msgbatch_1")
     assert raw.method == "DELETE"
-    deleted = await kit.call(raw.parse)
+    deleted = raw.parse()
     assert isinstance(deleted, DeletedMessageBatch)
     assert deleted.id == api_json("batch.deleted.json")["id"]
 

@@ -11,6 +11,7 @@ The test bodies are async functions; in the "sync" flavor they call the sync cli
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
 from typing import Any, AsyncIterator, List, Optional
 
@@ -75,8 +76,10 @@ class Api:
                 yield response
 
     async def parse(self, response: Any) -> Any:
+        """``response.parse()``: a plain call on a raw (``LegacyAPIResponse``) response,
+        awaited on an async streaming one, as in the official SDK."""
         result = response.parse()
-        if self.is_async:
+        if inspect.isawaitable(result):
             result = await result
         return result
 

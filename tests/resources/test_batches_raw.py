@@ -9,6 +9,7 @@ import pytest
 from batches_kit import BATCH_ID, BATCH_PATH, RESULTS_PATH, Api
 
 import anthropic
+from anthropic._legacy_response import LegacyAPIResponse
 from anthropic.types.messages import DeletedMessageBatch, MessageBatch
 from support import Router, api_json, error_response, fixture_response
 
@@ -117,9 +118,7 @@ async def test_raw_response_parses_like_the_plain_method(api: Api, method: str) 
     plain_calls = len(api.router.calls)
 
     response = await api.raw(method, *args, **kwargs)
-    assert isinstance(
-        response, anthropic.AsyncAPIResponse if api.is_async else anthropic.APIResponse
-    )
+    assert isinstance(response, LegacyAPIResponse)  # sync and async, as the official SDK
     assert response.status_code == 200
     assert response.request_id == REQUEST_IDS[method]
     assert response.headers["x-extra"] == "yes"
@@ -238,7 +237,7 @@ def test_raw_mode_does_not_leak_into_calls_made_while_building_the_request() -> 
     response = api.batches.with_raw_response.create(requests=requests())
     assert isinstance(seen[0], MessageBatch)
     assert seen[0].processing_status == "ended"
-    assert isinstance(response, anthropic.APIResponse)
+    assert isinstance(response, LegacyAPIResponse)
     assert response.request_id == "req_create"
     assert response.parse().processing_status == "in_progress"
 

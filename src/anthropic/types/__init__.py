@@ -31,6 +31,7 @@ from .citation_web_search_result_location_param import (
     CitationWebSearchResultLocationParam as CitationWebSearchResultLocationParam,
 )
 from .citations_config_param import CitationsConfigParam as CitationsConfigParam
+from .citations_delta import CitationsDelta as CitationsDelta
 from .citations_search_result_location import (
     CitationsSearchResultLocation as CitationsSearchResultLocation,
 )
@@ -45,18 +46,40 @@ from .content_block_source_content_param import (
 from .content_block_source_param import ContentBlockSourceParam as ContentBlockSourceParam
 from .document_block_param import DocumentBlockParam as DocumentBlockParam
 from .image_block_param import ImageBlockParam as ImageBlockParam
+from .input_json_delta import InputJSONDelta as InputJSONDelta
 from .message import Message as Message
+from .message_count_tokens_params import MessageCountTokensParams as MessageCountTokensParams
 from .message_create_params import MessageCreateParams as MessageCreateParams
 from .message_create_params import MessageCreateParamsBase as MessageCreateParamsBase
 from .message_create_params import (
     MessageCreateParamsNonStreaming as MessageCreateParamsNonStreaming,
 )
 from .message_create_params import MessageCreateParamsStreaming as MessageCreateParamsStreaming
+from .message_delta_usage import MessageDeltaUsage as MessageDeltaUsage
 from .message_param import MessageParam as MessageParam
+from .message_tokens_count import MessageTokensCount as MessageTokensCount
 from .metadata_param import MetadataParam as MetadataParam
 from .model import Model as Model
+from .model_info import ModelInfo as ModelInfo
+from .model_list_params import ModelListParams as ModelListParams
 from .model_param import ModelParam as ModelParam
 from .plain_text_source_param import PlainTextSourceParam as PlainTextSourceParam
+from .raw_content_block_delta import RawContentBlockDelta as ContentBlockDelta
+from .raw_content_block_delta import RawContentBlockDelta as RawContentBlockDelta
+from .raw_content_block_delta_event import RawContentBlockDeltaEvent as ContentBlockDeltaEvent
+from .raw_content_block_delta_event import RawContentBlockDeltaEvent as RawContentBlockDeltaEvent
+from .raw_content_block_start_event import RawContentBlockStartEvent as ContentBlockStartEvent
+from .raw_content_block_start_event import RawContentBlockStartEvent as RawContentBlockStartEvent
+from .raw_content_block_stop_event import RawContentBlockStopEvent as ContentBlockStopEvent
+from .raw_content_block_stop_event import RawContentBlockStopEvent as RawContentBlockStopEvent
+from .raw_message_delta_event import RawMessageDeltaEvent as MessageDeltaEvent
+from .raw_message_delta_event import RawMessageDeltaEvent as RawMessageDeltaEvent
+from .raw_message_start_event import RawMessageStartEvent as MessageStartEvent
+from .raw_message_start_event import RawMessageStartEvent as RawMessageStartEvent
+from .raw_message_stop_event import RawMessageStopEvent as MessageStopEvent
+from .raw_message_stop_event import RawMessageStopEvent as RawMessageStopEvent
+from .raw_message_stream_event import RawMessageStreamEvent as MessageStreamEvent
+from .raw_message_stream_event import RawMessageStreamEvent as RawMessageStreamEvent
 from .redacted_thinking_block import RedactedThinkingBlock as RedactedThinkingBlock
 from .redacted_thinking_block_param import RedactedThinkingBlockParam as RedactedThinkingBlockParam
 from .search_result_block_param import SearchResultBlockParam as SearchResultBlockParam
@@ -76,11 +99,13 @@ from .shared import PermissionError as PermissionError
 from .shared import RateLimitError as RateLimitError
 from .shared import RequestTooLargeError as RequestTooLargeError
 from .shared import UnknownErrorObject as UnknownErrorObject
+from .signature_delta import SignatureDelta as SignatureDelta
 from .stop_reason import StopReason as StopReason
 from .text_block import TextBlock as TextBlock
 from .text_block_param import TextBlockParam as TextBlockParam
 from .text_citation import TextCitation as TextCitation
 from .text_citation_param import TextCitationParam as TextCitationParam
+from .text_delta import TextDelta as TextDelta
 from .thinking_block import ThinkingBlock as ThinkingBlock
 from .thinking_block_param import ThinkingBlockParam as ThinkingBlockParam
 from .thinking_config_disabled_param import (
@@ -88,6 +113,7 @@ from .thinking_config_disabled_param import (
 )
 from .thinking_config_enabled_param import ThinkingConfigEnabledParam as ThinkingConfigEnabledParam
 from .thinking_config_param import ThinkingConfigParam as ThinkingConfigParam
+from .thinking_delta import ThinkingDelta as ThinkingDelta
 from .tool_bash_20250124_param import ToolBash20250124Param as ToolBash20250124Param
 from .tool_choice_any_param import ToolChoiceAnyParam as ToolChoiceAnyParam
 from .tool_choice_auto_param import ToolChoiceAutoParam as ToolChoiceAutoParam
@@ -103,6 +129,7 @@ from .tool_union_param import ToolUnionParam as ToolUnionParam
 from .tool_use_block import ToolUseBlock as ToolUseBlock
 from .tool_use_block_param import ToolUseBlockParam as ToolUseBlockParam
 from .unknown_content_block import UnknownContentBlock as UnknownContentBlock
+from .unknown_content_block_delta import UnknownContentBlockDelta as UnknownContentBlockDelta
 from .unknown_text_citation import UnknownTextCitation as UnknownTextCitation
 from .url_image_source_param import URLImageSourceParam as URLImageSourceParam
 from .url_pdf_source_param import URLPDFSourceParam as URLPDFSourceParam
@@ -142,32 +169,55 @@ __all__ = [
     "CitationSearchResultLocationParam",
     "CitationWebSearchResultLocationParam",
     "CitationsConfigParam",
+    "CitationsDelta",
     "CitationsSearchResultLocation",
     "CitationsWebSearchResultLocation",
     "ContentBlock",
+    "ContentBlockDelta",
+    "ContentBlockDeltaEvent",
     "ContentBlockParam",
     "ContentBlockSourceContentParam",
     "ContentBlockSourceParam",
+    "ContentBlockStartEvent",
+    "ContentBlockStopEvent",
     "DocumentBlockParam",
     "ErrorObject",
     "ErrorResponse",
     "GatewayTimeoutError",
     "ImageBlockParam",
+    "InputJSONDelta",
     "InvalidRequestError",
     "Message",
+    "MessageCountTokensParams",
     "MessageCreateParams",
     "MessageCreateParamsBase",
     "MessageCreateParamsNonStreaming",
     "MessageCreateParamsStreaming",
+    "MessageDeltaEvent",
+    "MessageDeltaUsage",
     "MessageParam",
+    "MessageStartEvent",
+    "MessageStopEvent",
+    "MessageStreamEvent",
+    "MessageTokensCount",
     "MetadataParam",
     "Model",
+    "ModelInfo",
+    "ModelListParams",
     "ModelParam",
     "NotFoundError",
     "OverloadedError",
     "PermissionError",
     "PlainTextSourceParam",
     "RateLimitError",
+    "RawContentBlockDelta",
+    "RawContentBlockDeltaEvent",
+    "RawContentBlockStartEvent",
+    "RawContentBlockStopEvent",
+    "RawMessageDeltaEvent",
+    "RawMessageStartEvent",
+    "RawMessageStopEvent",
+    "RawMessageStreamEvent",
     "RedactedThinkingBlock",
     "RedactedThinkingBlockParam",
     "RequestTooLargeError",
@@ -175,16 +225,19 @@ __all__ = [
     "ServerToolUsage",
     "ServerToolUseBlock",
     "ServerToolUseBlockParam",
+    "SignatureDelta",
     "StopReason",
     "TextBlock",
     "TextBlockParam",
     "TextCitation",
     "TextCitationParam",
+    "TextDelta",
     "ThinkingBlock",
     "ThinkingBlockParam",
     "ThinkingConfigDisabledParam",
     "ThinkingConfigEnabledParam",
     "ThinkingConfigParam",
+    "ThinkingDelta",
     "ToolBash20250124Param",
     "ToolChoiceAnyParam",
     "ToolChoiceAutoParam",
@@ -200,6 +253,7 @@ __all__ = [
     "URLImageSourceParam",
     "URLPDFSourceParam",
     "UnknownContentBlock",
+    "UnknownContentBlockDelta",
     "UnknownErrorObject",
     "UnknownTextCitation",
     "Usage",

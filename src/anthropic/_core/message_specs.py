@@ -1,0 +1,172 @@
+"""Pure builders of the Messages, token-counting and Models requests.
+
+    spec = create_spec(params, opts, client_timeout=client.timeout)   # or a ValueError
+    spec = count_tokens_spec(params, opts)
+    spec = models_list_spec(models_list_params(after_id, before_id, limit), opts)
+
+Every check runs before any I/O and names the field and the fix. ``create`` applies the
+same rules as a batch request's ``params`` (``batch_requests``) except that it may stream,
+plus the official non-streaming guard: a request that may run past 10 minutes must stream.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional, Union
+
+import httpx
+
+from .._types import NOT_GIVEN, NotGiven
+from .batch_specs import Options
+from .config import DEFAULT_TIMEOUT
+from .paths import encode_path_param
+from .request import RequestSpec, serialize_json
+
+__all__ = [
+    "COUNT_TOKENS_PATH",
+    "MESSAGES_PATH",
+    "MODELS_PATH",
+    "check_message_params",
+    "count_tokens_spec",
+    "create_spec",
+    "expected_seconds",
+    "model_retrieve_spec",
+    "models_list_params",
+    "models_list_spec",
+]
+
+MESSAGES_PATH = "/v1/messages"
+COUNT_TOKENS_PATH = "/v1/messages/count_tokens"
+MODELS_PATH = "/v1/models"
+
+_MAX_SECONDS = 60 * 60  # the longest a request may take, at the largest max_tokens
+_MAX_TOKENS_SCALE = 128_000
+_NONSTREAMING_LIMIT = 10 * 60
+
+
+def check_message_params(params: Mapping[str, Any], *, counting: bool = False) -> None:
+    """Raise ``ValueError``/``TypeError`` naming the first bad field of a Messages body."""
+    model = params.get("model")
+    if not isinstance(model, str) or not model:
+        raise ValueError(
+            f"model must be a non-empty string, got {model!r}. "
+            "Set a model such as 'claude-sonnet-4-20250514'."
+        )
+    if not counting:
+        max_tokens = params.get("max_tokens")
+        if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 1:
+            raise ValueError(
+                f"max_tokens must be an integer >= 1, got {max_tokens!r}. "
+                "Set it to the most tokens the answer may use, e.g. 1024."
+            )
+    messages: object = params.get("messages")
+    kind = type(messages).__name__
+    if (
+        messages is None
+        or isinstance(messages, (str, bytes, Mapping))
+        or not isinstance(messages, Iterable)
+    ):
+        raise TypeError(
+            f"messages must be a list of messages, got {kind}. "
+            "Pass messages=[{'role': 'user', 'content': '...'}]."
+        )
+    stream = params.get("stream", False)
+    if not isinstance(stream, bool):
+        raise TypeError(f"stream must be True or False, got {stream!r}")
+
+
+def expected_seconds(max_tokens: int) -> float:
+    """How long the API may take to generate ``max_tokens`` (the official estimate)."""
+    return _MAX_SECONDS * max_tokens / _MAX_TOKENS_SCALE
+
+
+def _guard_nonstreaming(
+    params: Mapping[str, Any], opts: Options, client_timeout: httpx.Timeout
+) -> None:
+    if params.get("stream") or not isinstance(opts.timeout, NotGiven):
+        return
+    if client_timeout != DEFAULT_TIMEOUT:
+        return  # the user chose a timeout for the client: trust it
+    max_tokens: int = params["max_tokens"]
+    seconds = expected_seconds(max_tokens)
+    if seconds > _NONSTREAMING_LIMIT:
+        raise ValueError(
+            f"Streaming is required for a request that may take longer than 10 minutes "
+            f"(max_tokens={max_tokens:,} may take up to {seconds / 60:.0f} minutes). Use "
+            "client.messages.stream(...) or messages.create(..., stream=True), or pass an "
+            "explicit timeout= to this call (or the client) if you really want to wait."
+        )
+
+
+def _body(params: Mapping[str, Any], extra_body: Optional[Mapping[str, object]]) -> bytes:
+    body = {k: v for k, v in params.items() if not isinstance(v, NotGiven)}
+    if extra_body:
+        body.update(extra_body)
+    try:
+        return serialize_json(body)
+    except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
+        raise TypeError(
+            f"the request could not be encoded as JSON: {exc}. Params must hold only JSON "
+            "values (str, int, float, bool, None, lists and dicts)."
+        ) from exc
+
+
+def create_spec(
+    params: Mapping[str, Any], opts: Options, *, client_timeout: httpx.Timeout
+) -> RequestSpec:
+    """``POST /v1/messages``; streams when ``params["stream"]`` is true."""
+    check_message_params(params)
+    _guard_nonstreaming(params, opts, client_timeout)
+    return RequestSpec(
+        "POST",
+        MESSAGES_PATH,
+        content=_body(params, opts.extra_body),
+        extra_headers=opts.extra_headers,
+        extra_query=opts.extra_query,
+        timeout=opts.timeout,
+        accept="text/event-stream" if params.get("stream") else None,
+        mode=opts.mode,
+    )
+
+
+def count_tokens_spec(params: Mapping[str, Any], opts: Options) -> RequestSpec:
+    """``POST /v1/messages/count_tokens`` (free; safe to retry)."""
+    check_message_params(params, counting=True)
+    return RequestSpec(
+        "POST",
+        COUNT_TOKENS_PATH,
+        content=_body(params, opts.extra_body),
+        extra_headers=opts.extra_headers,
+        extra_query=opts.extra_query,
+        timeout=opts.timeout,
+        mode=opts.mode,
+    )
+
+
+def models_list_params(
+    after_id: Union[str, NotGiven] = NOT_GIVEN,
+    before_id: Union[str, NotGiven] = NOT_GIVEN,
+    limit: Union[int, NotGiven] = NOT_GIVEN,
+) -> dict[str, object]:
+    """The query of the first page of models, checked locally."""
+    params: dict[str, object] = {}
+    if not isinstance(limit, NotGiven):
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        params["limit"] = limit
+    for name, value in (("after_id", after_id), ("before_id", before_id)):
+        if isinstance(value, NotGiven):
+            continue
+        if not isinstance(value, str) or not value:
+            raise ValueError(f"{name} must be a non-empty model id string, got {value!r}")
+        params[name] = value
+    if "after_id" in params and "before_id" in params:
+        raise ValueError("pass after_id or before_id, not both: one page goes one direction")
+    return params
+
+
+def models_list_spec(params: Mapping[str, object], opts: Options) -> RequestSpec:
+    return opts.spec("GET", MODELS_PATH, query=params)
+
+
+def model_retrieve_spec(model_id: str, opts: Options) -> RequestSpec:
+    return opts.spec("GET", f"{MODELS_PATH}/{encode_path_param('model_id', model_id)}")

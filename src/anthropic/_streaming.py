@@ -1,0 +1,253 @@
+"""``Stream`` / ``AsyncStream``: the typed events of a streaming Messages response.
+
+    stream = client.messages.create(..., stream=True)      # Stream[RawMessageStreamEvent]
+    with stream:                                            # closes the connection on exit
+        for event in stream:
+            if event.type == "content_block_delta" and event.delta.type == "text_delta":
+                print(event.delta.text, end="")
+
+    async with await client.messages.create(..., stream=True) as stream:   # AsyncStream
+        async for event in stream:
+            ...
+
+The body is read in the chunks the network delivers and decoded by the sans-I/O
+``SSEDecoder`` (``_core/sse.py``); each event's JSON is parsed straight into its model,
+chosen by the SSE event name. ``ping`` events are not yielded; event names this SDK does
+not know are skipped; an ``error`` event raises the typed API error it names (e.g.
+``OverloadedError``, see ``_core/stream_errors.py``). A stream that stops inside an event
+or before ``message_stop`` raises ``APIConnectionError``: a reply is never silently cut.
+
+The connection is released when the stream ends, raises, is closed, or leaves its
+``with`` block; for the sync ``Stream``, also when a ``for`` loop over it is left early
+(``break``): each ``for`` loop is its own iterator, and dropping it closes the stream.
+An ``async for`` loop cannot close anything when it is left, so use ``async with``.
+Cancelling an async read closes the connection too.
+"""
+
+from __future__ import annotations
+
+import json
+from types import TracebackType
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    AsyncGenerator,
+    AsyncIterator,
+    Dict,
+    Generator,
+    Generic,
+    Iterator,
+    List,
+    Optional,
+    TypeVar,
+    cast,
+)
+
+import anyio
+import httpx
+
+from ._core.sse import SSEDecoder
+from ._core.stream_errors import stream_error
+from ._exceptions import APIConnectionError, APIResponseValidationError
+from ._sending.errors import translate
+
+if TYPE_CHECKING:
+    from .types.raw_message_stream_event import RawMessageStreamEvent
+
+__all__ = ["AsyncStream", "MessageEventDecoder", "Stream"]
+
+_T = TypeVar("_T")
+
+
+def _event_models() -> Dict[str, Any]:
+    from .types.raw_content_block_delta_event import RawContentBlockDeltaEvent
+    from .types.raw_content_block_start_event import RawContentBlockStartEvent
+    from .types.raw_content_block_stop_event import RawContentBlockStopEvent
+    from .types.raw_message_delta_event import RawMessageDeltaEvent
+    from .types.raw_message_start_event import RawMessageStartEvent
+    from .types.raw_message_stop_event import RawMessageStopEvent
+
+    return {
+        "message_start": RawMessageStartEvent,
+        "message_delta": RawMessageDeltaEvent,
+        "message_stop": RawMessageStopEvent,
+        "content_block_start": RawContentBlockStartEvent,
+        "content_block_delta": RawContentBlockDeltaEvent,
+        "content_block_stop": RawContentBlockStopEvent,
+    }
+
+
+class MessageEventDecoder:
+    """Sans-I/O: body bytes in, ``RawMessageStreamEvent`` models out (see the module doc)."""
+
+    __slots__ = ("_done", "_error", "_models", "_response", "_sse")
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._sse = SSEDecoder()
+        self._response = response
+        self._models = _event_models()
+        self._done = False
+        self._error: Optional[Exception] = None
+
+    def feed(self, chunk: bytes) -> List[RawMessageStreamEvent]:
+        """The events ``chunk`` completes. An ``error`` event raises its exception, after
+        the events that came before it have been returned (then on the next call)."""
+        self._raise_pending()
+        out: List[Any] = []
+        models = self._models
+        for sse in self._sse.feed(chunk):
+            model = models.get(sse.event)
+            if model is None:
+                if sse.event == "error":
+                    self._done = True
+                    self._error = stream_error(sse.data, self._response)
+                    if not out:
+                        self._raise_pending()
+                    return out
+                continue  # "ping", or an event type newer than this SDK
+            out.append(self._parse(model, sse.data))
+            if sse.event == "message_stop":
+                self._done = True
+        return out
+
+    def finish(self) -> None:
+        """End of body: raise if the stream was cut (mid-event or before ``message_stop``)."""
+        self._raise_pending()
+        if self._sse.pending:
+            raise APIConnectionError(
+                message="The stream ended in the middle of an event (connection cut?).",
+                request=self._response.request,
+            )
+        if not self._done:
+            raise APIConnectionError(
+                message="The stream ended before its message_stop event (connection cut?).",
+                request=self._response.request,
+            )
+
+    def _raise_pending(self) -> None:
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+    def _parse(self, model: Any, data: str) -> Any:
+        import pydantic
+
+        try:
+            return model.model_validate_json(data)
+        except pydantic.ValidationError:
+            from ._models import UnusableBody, recover
+
+            try:
+                return recover(model, json.loads(data))
+            except (ValueError, UnusableBody) as exc:
+                raise APIResponseValidationError(
+                    self._response,
+                    data,
+                    message=f"A stream event is not a {model.__name__}: {exc}",
+                ) from None
+
+
+class Stream(Generic[_T]):
+    """Iterator of typed events over an open response; a context manager that closes it."""
+
+    response: httpx.Response
+    """The HTTP response (status, headers); its body is read by the iteration."""
+
+    def __init__(self, response: httpx.Response, decoder: MessageEventDecoder) -> None:
+        self.response = response
+        self._iterator = self._decode(decoder)
+
+    def _decode(self, decoder: MessageEventDecoder) -> Generator[_T, None, None]:
+        response = self.response
+        chunks = cast("Generator[bytes, None, None]", response.iter_bytes())
+        try:
+            try:
+                for chunk in chunks:
+                    yield from cast("List[_T]", decoder.feed(chunk))
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            decoder.finish()
+        finally:
+            chunks.close()
+            response.close()
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._loop()
+
+    def _loop(self) -> Generator[_T, None, None]:
+        # One generator per ``for`` loop: leaving the loop drops it, and closing it
+        # closes the stream (a loop that runs to the end has closed it already).
+        try:
+            yield from self._iterator
+        finally:
+            self.close()
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        self._iterator.close()
+        self.response.close()
+
+    def __enter__(self) -> Stream[_T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(Generic[_T]):
+    """Async iterator of typed events; ``async with`` closes the response."""
+
+    response: httpx.Response
+    """The HTTP response (status, headers); its body is read by the iteration."""
+
+    def __init__(self, response: httpx.Response, decoder: MessageEventDecoder) -> None:
+        self.response = response
+        self._iterator = self._decode(decoder)
+
+    async def _decode(self, decoder: MessageEventDecoder) -> AsyncGenerator[_T, None]:
+        response = self.response
+        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())
+        try:
+            try:
+                async for chunk in chunks:
+                    for event in cast("List[_T]", decoder.feed(chunk)):
+                        yield event
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            decoder.finish()
+        finally:
+            # Close the body even when cancelled.
+            with anyio.CancelScope(shield=True):
+                await chunks.aclose()
+                await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        await self._iterator.aclose()
+        with anyio.CancelScope(shield=True):
+            await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream[_T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()

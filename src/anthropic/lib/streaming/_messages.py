@@ -1,0 +1,246 @@
+"""``MessageStream`` / ``AsyncMessageStream``: a streaming reply with its message snapshot.
+
+    with client.messages.stream(model=..., max_tokens=1024, messages=[...]) as stream:
+        for text in stream.text_stream:            # just the text, as it arrives
+            print(text, end="", flush=True)
+        message = stream.get_final_message()       # the whole Message, usage included
+
+    async with client.messages.stream(...) as stream:
+        async for event in stream:                 # raw events + TextEvent, InputJsonEvent...
+            ...
+        print(await stream.get_final_text())
+
+``current_message_snapshot`` is the message as far as it has arrived (tool inputs parsed
+from partial JSON). The request is sent when the ``with`` block is entered; leaving it
+closes the connection, read to the end or not.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterator,
+    Optional,
+)
+
+import httpx
+
+from ..._streaming import AsyncStream, Stream
+from ...types.message import Message
+from ...types.raw_message_stream_event import RawMessageStreamEvent
+from ._accumulate import Accumulator
+from ._types import MessageStreamEvent
+
+__all__ = [
+    "AsyncMessageStream",
+    "AsyncMessageStreamManager",
+    "MessageStream",
+    "MessageStreamManager",
+]
+
+
+def _snapshot(acc: Accumulator) -> Message:
+    if acc.message is None:
+        raise RuntimeError("No message_start event has arrived yet, so there is no message.")
+    return acc.message
+
+
+def _final_text(message: Message) -> str:
+    texts = [block.text for block in message.content if block.type == "text"]
+    if not texts:
+        raise RuntimeError(
+            "The final message has no text block (it may be only tool calls); "
+            "read get_final_message().content instead."
+        )
+    return "".join(texts)
+
+
+class MessageStream:
+    """One streaming reply (sync). Iterate it for events, or use the helpers."""
+
+    def __init__(self, raw: Stream[RawMessageStreamEvent]) -> None:
+        self._raw = raw
+        self._acc = Accumulator()
+        self._iterator = self._events()
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._raw.response
+
+    @property
+    def request_id(self) -> Optional[str]:
+        value: Optional[str] = self._raw.response.headers.get("request-id")
+        return value
+
+    @property
+    def current_message_snapshot(self) -> Message:
+        """The message as far as it has streamed (``RuntimeError`` before message_start)."""
+        return _snapshot(self._acc)
+
+    def _events(self) -> Generator[MessageStreamEvent, None, None]:
+        feed = self._acc.feed
+        for raw in self._raw:
+            yield from feed(raw)
+
+    def __iter__(self) -> Iterator[MessageStreamEvent]:
+        return self._iterator
+
+    def __next__(self) -> MessageStreamEvent:
+        return next(self._iterator)
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """Only the text deltas, in order (shares the position with iterating events)."""
+        return (event.text for event in self._iterator if event.type == "text")
+
+    def until_done(self) -> None:
+        """Read the stream to its end."""
+        for _ in self._iterator:
+            pass
+
+    def get_final_message(self) -> Message:
+        """Read to the end and return the whole ``Message``."""
+        self.until_done()
+        return _snapshot(self._acc)
+
+    def get_final_text(self) -> str:
+        """Read to the end and return the text of every text block, joined."""
+        return _final_text(self.get_final_message())
+
+    def close(self) -> None:
+        """Release the connection (safe to call twice)."""
+        self._iterator.close()
+        self._raw.close()
+
+    def __enter__(self) -> MessageStream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class MessageStreamManager:
+    """What ``client.messages.stream(...)`` returns; the request is sent on ``__enter__``."""
+
+    def __init__(self, open_: Callable[[], Stream[RawMessageStreamEvent]]) -> None:
+        self._open = open_
+        self._stream: Optional[MessageStream] = None
+
+    def __enter__(self) -> MessageStream:
+        self._stream = MessageStream(self._open())
+        return self._stream
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+class AsyncMessageStream:
+    """One streaming reply (async). ``async for`` it for events, or use the helpers."""
+
+    def __init__(self, raw: AsyncStream[RawMessageStreamEvent]) -> None:
+        self._raw = raw
+        self._acc = Accumulator()
+        self._iterator = self._events()
+
+    @property
+    def response(self) -> httpx.Response:
+        return self._raw.response
+
+    @property
+    def request_id(self) -> Optional[str]:
+        value: Optional[str] = self._raw.response.headers.get("request-id")
+        return value
+
+    @property
+    def current_message_snapshot(self) -> Message:
+        """See ``MessageStream.current_message_snapshot``."""
+        return _snapshot(self._acc)
+
+    async def _events(self) -> AsyncGenerator[MessageStreamEvent, None]:
+        feed = self._acc.feed
+        async for raw in self._raw:
+            for event in feed(raw):
+                yield event
+
+    def __aiter__(self) -> AsyncIterator[MessageStreamEvent]:
+        return self._iterator
+
+    async def __anext__(self) -> MessageStreamEvent:
+        return await self._iterator.__anext__()
+
+    @property
+    def text_stream(self) -> AsyncIterator[str]:
+        """See ``MessageStream.text_stream``."""
+        return self._texts()
+
+    async def _texts(self) -> AsyncGenerator[str, None]:
+        async for event in self._iterator:
+            if event.type == "text":
+                yield event.text
+
+    async def until_done(self) -> None:
+        """Read the stream to its end."""
+        async for _ in self._iterator:
+            pass
+
+    async def get_final_message(self) -> Message:
+        """Read to the end and return the whole ``Message``."""
+        await self.until_done()
+        return _snapshot(self._acc)
+
+    async def get_final_text(self) -> str:
+        """Read to the end and return the text of every text block, joined."""
+        return _final_text(await self.get_final_message())
+
+    async def close(self) -> None:
+        """Release the connection (safe to call twice)."""
+        await self._iterator.aclose()
+        await self._raw.close()
+
+    async def __aenter__(self) -> AsyncMessageStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+
+class AsyncMessageStreamManager:
+    """What async ``client.messages.stream(...)`` returns; sent on ``__aenter__``."""
+
+    def __init__(self, open_: Callable[[], Awaitable[AsyncStream[RawMessageStreamEvent]]]) -> None:
+        self._open = open_
+        self._stream: Optional[AsyncMessageStream] = None
+
+    async def __aenter__(self) -> AsyncMessageStream:
+        self._stream = AsyncMessageStream(await self._open())
+        return self._stream
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()

@@ -1,0 +1,151 @@
+"""``client.models``: list the models the API key can use, and look one up.
+
+    for model in client.models.list():            # every page, fetched as needed
+        print(model.id, model.display_name)
+    info = client.models.retrieve("claude-sonnet-4-20250514")
+
+``AsyncModels`` mirrors it (``await client.models.list()`` for the first page, or
+``async for`` over every model). Requests are built by ``_core/message_specs``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Mapping, Union
+
+from typing_extensions import Unpack
+
+from .._api_client import AsyncAPIClient, SyncAPIClient
+from .._base_client import model_parser
+from .._core import message_specs as specs
+from .._core.batch_specs import Options
+from .._core.request import ResponseMode
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from .._types import NOT_GIVEN, CallOptions, NotGiven
+from ..pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
+from ..types.model_info import ModelInfo
+
+__all__ = ["AsyncModels", "Models"]
+
+_MODEL = model_parser(ModelInfo)
+
+
+class Models:
+    """Sync Models resource (``client.models``)."""
+
+    def __init__(self, client: SyncAPIClient, mode: ResponseMode = "parsed") -> None:
+        self._client = client
+        self._mode: ResponseMode = mode
+
+    @cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """Same methods, returning ``APIResponse`` (headers, status, ``parse()``)."""
+        return ModelsWithRawResponse(Models(self._client, "raw"))
+
+    @cached_property
+    def with_streaming_response(self) -> ModelsWithStreamingResponse:
+        """Same methods, returning a context manager over an unread ``APIResponse``."""
+        return ModelsWithStreamingResponse(Models(self._client, "stream"))
+
+    def retrieve(self, model_id: str, **options: Unpack[CallOptions]) -> ModelInfo:
+        """One model by id (an alias such as ``claude-sonnet-4-0`` resolves to its id)."""
+        opts = Options.of(options, self._mode)
+        return self._client._execute(specs.model_retrieve_spec(model_id, opts), _MODEL)
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> SyncPage[ModelInfo]:
+        """Models, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
+        opts = Options.of(options, self._mode)
+        params = specs.models_list_params(after_id, before_id, limit)
+        client, later = self._client, opts.parsed()
+
+        def fetch(params: Mapping[str, object]) -> SyncPage[ModelInfo]:
+            parser = page_parser(SyncPage[ModelInfo], params, fetch)
+            return client._execute(specs.models_list_spec(params, later), parser)
+
+        first = page_parser(SyncPage[ModelInfo], params, fetch)
+        return client._execute(specs.models_list_spec(params, opts), first)
+
+
+class AsyncModels:
+    """Async Models resource (``client.models`` on ``AsyncAnthropic``)."""
+
+    def __init__(self, client: AsyncAPIClient, mode: ResponseMode = "parsed") -> None:
+        self._client = client
+        self._mode: ResponseMode = mode
+
+    @cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        return AsyncModelsWithRawResponse(AsyncModels(self._client, "raw"))
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
+        return AsyncModelsWithStreamingResponse(AsyncModels(self._client, "stream"))
+
+    async def retrieve(self, model_id: str, **options: Unpack[CallOptions]) -> ModelInfo:
+        """See ``Models.retrieve``."""
+        opts = Options.of(options, self._mode)
+        return await self._client._execute(specs.model_retrieve_spec(model_id, opts), _MODEL)
+
+    def list(
+        self,
+        *,
+        after_id: Union[str, NotGiven] = NOT_GIVEN,
+        before_id: Union[str, NotGiven] = NOT_GIVEN,
+        limit: Union[int, NotGiven] = NOT_GIVEN,
+        **options: Unpack[CallOptions],
+    ) -> AsyncPaginator[ModelInfo]:
+        """See ``Models.list``: ``await`` it for the first page or ``async for`` every model."""
+        opts = Options.of(options, self._mode)
+        params = specs.models_list_params(after_id, before_id, limit)
+        client, later = self._client, opts.parsed()
+
+        async def fetch(params: Mapping[str, object]) -> AsyncPage[ModelInfo]:
+            parser = page_parser(AsyncPage[ModelInfo], params, fetch)
+            return await client._execute(specs.models_list_spec(params, later), parser)
+
+        first = page_parser(AsyncPage[ModelInfo], params, fetch)
+        return AsyncPaginator(lambda: client._execute(specs.models_list_spec(params, opts), first))
+
+
+class ModelsWithRawResponse:
+    """``client.models.with_raw_response``: methods return ``APIResponse``."""
+
+    def __init__(self, models: Models) -> None:
+        self.retrieve = to_raw_response_wrapper(models.retrieve)
+        self.list = to_raw_response_wrapper(models.list)
+
+
+class ModelsWithStreamingResponse:
+    """``client.models.with_streaming_response``: ``with ... as response``."""
+
+    def __init__(self, models: Models) -> None:
+        self.retrieve = to_streamed_response_wrapper(models.retrieve)
+        self.list = to_streamed_response_wrapper(models.list)
+
+
+class AsyncModelsWithRawResponse:
+    """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
+
+    def __init__(self, models: AsyncModels) -> None:
+        self.retrieve = async_to_raw_response_wrapper(models.retrieve)
+        self.list = async_to_raw_response_wrapper(models.list)
+
+
+class AsyncModelsWithStreamingResponse:
+    """Async ``with_streaming_response``: ``async with ... as response``."""
+
+    def __init__(self, models: AsyncModels) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(models.retrieve)
+        self.list = async_to_streamed_response_wrapper(models.list)

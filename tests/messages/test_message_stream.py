@@ -1,0 +1,207 @@
+"""``messages.stream(...)``: the helper surface (text_stream, snapshots, final message and
+text, until_done), tool input from partial JSON, and that the connection is released."""
+
+from __future__ import annotations
+
+from typing import Any, List
+
+import pytest
+from messages_kit import EVENT_CHUNKS, PARAMS, STREAM, Msgs, Server, stream_reply
+
+import anthropic
+from anthropic.lib.streaming import InputJsonEvent, TextEvent
+from anthropic.lib.streaming._accumulate import Accumulator
+from anthropic.types import Message, ToolUseBlock
+
+pytestmark = pytest.mark.anyio
+
+HTTPX_TRIO_GC_WARNING = pytest.mark.filterwarnings(
+    "ignore:Async generator 'httpx\\.:ResourceWarning"
+)
+
+
+class Session:
+    """``with`` / ``async with`` over ``messages.stream`` for either flavor."""
+
+    def __init__(self, api: Msgs) -> None:
+        self.api = api
+        self.manager = api.client.messages.stream(**PARAMS)
+
+    async def __aenter__(self) -> Any:
+        if self.api.is_async:
+            return await self.manager.__aenter__()
+        return self.manager.__enter__()
+
+    async def __aexit__(self, *exc: Any) -> None:
+        if self.api.is_async:
+            await self.manager.__aexit__(*exc)
+        else:
+            self.manager.__exit__(*exc)
+
+    async def run(self, result: Any) -> Any:
+        return await result if self.api.is_async else result
+
+
+async def test_text_stream_then_final_message(flavor: str) -> None:
+    server = Server(stream_reply(*EVENT_CHUNKS))
+    api = Msgs(flavor, server)
+    session = Session(api)
+    async with session as stream:
+        texts = await api.drain(stream.text_stream)
+        message = await session.run(stream.get_final_message())
+        text = await session.run(stream.get_final_text())
+    assert texts == ["Okay", ", let", "'s check", " the weather."]
+    assert text == "Okay, let's check the weather."
+    assert isinstance(message, Message)
+    assert [b.type for b in message.content] == ["thinking", "text", "tool_use"]
+    thinking = message.content[0]
+    assert thinking.type == "thinking"
+    assert thinking.thinking == "The user wants the weather; I should call the tool."
+    assert thinking.signature.startswith("EqQB")
+    tool = message.content[2]
+    assert isinstance(tool, ToolUseBlock)
+    assert tool.input == {"location": "San Francisco, CA", "unit": "fahrenheit"}
+    assert message.stop_reason == "tool_use"
+    assert message.usage.input_tokens == 472 and message.usage.output_tokens == 89
+    assert server.sent_json()["stream"] is True
+    assert server.open_now == 0
+    await api.aclose()
+
+
+async def test_events_include_helper_events_with_partial_json_snapshots(flavor: str) -> None:
+    api = Msgs(flavor, Server(stream_reply()))
+    session = Session(api)
+    async with session as stream:
+        events = await api.drain(stream)
+        snapshot = stream.current_message_snapshot
+    texts = [e for e in events if isinstance(e, TextEvent)]
+    assert [t.snapshot for t in texts][-1] == "Okay, let's check the weather."
+    inputs = [e.snapshot for e in events if isinstance(e, InputJsonEvent)]
+    assert inputs == [
+        {},
+        {},
+        {"location": "San Fra"},
+        {"location": "San Francisco, CA"},
+        {"location": "San Francisco, CA", "unit": "fah"},
+        {"location": "San Francisco, CA", "unit": "fahrenheit"},
+    ]
+    assert snapshot.content[2].input == inputs[-1]
+    await api.aclose()
+
+
+async def test_until_done_reads_everything(flavor: str) -> None:
+    server = Server(stream_reply(*EVENT_CHUNKS))
+    api = Msgs(flavor, server)
+    session = Session(api)
+    async with session as stream:
+        await session.run(stream.until_done())
+        assert stream.current_message_snapshot.stop_reason == "tool_use"
+    assert server.bodies[0].reads == len(EVENT_CHUNKS)
+    await api.aclose()
+
+
+@HTTPX_TRIO_GC_WARNING
+async def test_leaving_the_block_early_closes_the_connection(flavor: str) -> None:
+    server = Server(stream_reply(*EVENT_CHUNKS))
+    api = Msgs(flavor, server)
+    async with Session(api) as stream:
+        first = await api.drain(stream, limit=1)
+        assert first[0].type == "message_start"
+    assert server.open_now == 0
+    await api.aclose()
+
+
+async def test_an_error_event_raises_from_the_helpers(flavor: str) -> None:
+    from support import api_bytes
+
+    server = Server(stream_reply(api_bytes("messages.stream.error.sse")))
+    api = Msgs(flavor, server)
+    session = Session(api)
+    with pytest.raises(anthropic.OverloadedError):
+        async with session as stream:
+            await session.run(stream.get_final_text())
+    assert server.open_now == 0
+    await api.aclose()
+
+
+def test_no_snapshot_before_message_start_and_no_text_is_an_error() -> None:
+    api = Msgs(
+        "sync", Server(stream_reply(b'event: message_stop\ndata: {"type":"message_stop"}\n\n'))
+    )
+    with api.client.messages.stream(**PARAMS) as stream:
+        with pytest.raises(RuntimeError, match="message_start"):
+            stream.current_message_snapshot  # noqa: B018
+        with pytest.raises(RuntimeError, match="message_start"):
+            stream.get_final_message()
+    api.client.close()
+
+
+def test_accumulator_ignores_deltas_that_do_not_fit() -> None:
+    import httpx
+
+    from anthropic._streaming import MessageEventDecoder
+
+    decoder = MessageEventDecoder(httpx.Response(200, request=httpx.Request("POST", "http://x")))
+    raw = decoder.feed(STREAM)
+    acc = Accumulator()
+    out: List[Any] = []
+    for event in raw:
+        out.extend(acc.feed(event))
+        if event.type == "content_block_start" and event.index == 1:
+            # a delta for a block that does not exist, and one that does not fit the block
+            bogus = [
+                {
+                    "type": "content_block_delta",
+                    "index": 9,
+                    "delta": {"type": "text_delta", "text": "x"},
+                },
+                {
+                    "type": "content_block_delta",
+                    "index": 0,
+                    "delta": {"type": "text_delta", "text": "x"},
+                },
+                {
+                    "type": "content_block_delta",
+                    "index": 1,
+                    "delta": {"type": "input_json_delta", "partial_json": "{"},
+                },
+            ]
+            from anthropic._models import get_adapter
+            from anthropic.types import RawMessageStreamEvent
+
+            for item in bogus:
+                out.extend(acc.feed(get_adapter(RawMessageStreamEvent).validate_python(item)))
+    assert acc.message is not None
+    assert acc.message.content[0].type == "thinking"
+    assert acc.message.content[1].text == "Okay, let's check the weather."
+
+
+def test_partial_json_that_is_not_json_keeps_the_last_snapshot() -> None:
+    acc = Accumulator()
+    from anthropic._models import get_adapter
+    from anthropic.types import RawMessageStreamEvent
+
+    adapter = get_adapter(RawMessageStreamEvent)
+    start = STREAM.split(b"\n\n")[0].split(b"data: ", 1)[1]
+    acc.feed(adapter.validate_json(start))
+    acc.feed(
+        adapter.validate_python(
+            {
+                "type": "content_block_start",
+                "index": 0,
+                "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}},
+            }
+        )
+    )
+    for piece in ['{"a": 1', ", ]]]"]:
+        acc.feed(
+            adapter.validate_python(
+                {
+                    "type": "content_block_delta",
+                    "index": 0,
+                    "delta": {"type": "input_json_delta", "partial_json": piece},
+                }
+            )
+        )
+    assert acc.message is not None
+    assert acc.message.content[0].input == {"a": 1}
