@@ -23,6 +23,7 @@ from ._platform_probe import async_library
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.beta import AsyncBeta, Beta
     from .resources.messages import AsyncMessages, Messages
     from .resources.models import AsyncModels, Models
 
@@ -60,6 +61,13 @@ class Anthropic(SyncAPIClient):
         from .resources.models import Models
 
         return Models(self)
+
+    @cached_property
+    def beta(self) -> Beta:
+        """The beta endpoints: ``client.beta.messages.batches`` (with ``betas=[...]``)."""
+        from .resources.beta import Beta
+
+        return Beta(self)
 
     # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
 
@@ -106,6 +114,12 @@ class AsyncAnthropic(AsyncAPIClient):
         from .resources.models import AsyncModels
 
         return AsyncModels(self)
+
+    @cached_property
+    def beta(self) -> AsyncBeta:
+        from .resources.beta import AsyncBeta
+
+        return AsyncBeta(self)
 
     # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
 
