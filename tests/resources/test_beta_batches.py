@@ -15,8 +15,8 @@ import pytest
 from batches_kit import BATCH_ID, BATCH_PATH, RESULTS_PATH, Api, sent_query
 
 from anthropic.lib import BatchResultError
-from anthropic.types import Message
-from anthropic.types.beta import BetaMessage
+from anthropic.types import TextBlock
+from anthropic.types.beta import BetaMessage, BetaTextBlock, BetaUsage
 from anthropic.types.beta.messages import (
     BetaDeletedMessageBatch,
     BetaMessageBatch,
@@ -142,8 +142,14 @@ async def test_results_parse_into_beta_messages(beta: BetaApi, router: Router) -
     first = lines[0]
     assert type(first.result) is BetaMessageBatchSucceededResult
     message = first.unwrap()
-    assert type(message) is BetaMessage and isinstance(message, Message)
-    assert message.content[0].text == "The capital of France is Paris."
+    assert type(message) is BetaMessage
+    block = message.content[0]
+    assert type(block) is BetaTextBlock and isinstance(block, TextBlock)
+    assert block.text == "The capital of France is Paris."
+    assert type(message.usage) is BetaUsage
+    # Printed as the official SDK prints it (class names and field order).
+    assert repr(message).startswith("BetaMessage(id='msg_014VwiXbi91y3JMjcpyGBHX5', container=None")
+    assert "content=[BetaTextBlock(citations=None, text='The capital" in repr(message)
     errored = next(line for line in lines if line.result.type == "errored")
     with pytest.raises(BatchResultError) as caught:
         errored.unwrap()

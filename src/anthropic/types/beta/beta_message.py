@@ -1,22 +1,45 @@
 """``BetaMessage``: a model reply returned through the beta endpoints.
 
-It is a ``Message`` (``isinstance(m, anthropic.types.Message)`` holds, and every helper
-that takes a ``Message`` takes it) plus the fields only beta replies carry. Content blocks
-are the stable block types; a block type this SDK does not know is kept, never dropped.
+The fields of ``Message`` plus ``container``, in the official order; its blocks are the
+``Beta*`` block classes (each also its stable class, e.g. ``BetaTextBlock`` is a
+``TextBlock``) and its usage a ``BetaUsage`` (a ``Usage``). A block type this SDK does not
+know is kept as ``UnknownContentBlock``, never dropped.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, List, Optional, Union
 
-from ..message import Message
+from typing_extensions import Literal
+
+from ..._models import BaseModel
+from ..model import Model
+from ..stop_reason import StopReason
 from .beta_container import BetaContainer
+from .beta_content_block import BetaContentBlock
+from .beta_usage import BetaUsage
 
 __all__ = ["BetaMessage"]
 
 
-class BetaMessage(Message):
+class BetaMessage(BaseModel):
     """A reply from the model, as the beta API returns it."""
 
+    id: str
     container: Optional[BetaContainer] = None
     """The container the request used (code execution), or ``None``."""
+    content: List[BetaContentBlock]
+    model: Model
+    if TYPE_CHECKING:
+        role: Literal["assistant"]
+    else:  # forward compatible at runtime, typed as the official SDK for type checkers
+        role: Union[Literal["assistant"], str]
+    if TYPE_CHECKING:
+        stop_reason: Optional[StopReason] = None
+    else:
+        stop_reason: Optional[Union[StopReason, str]] = None
+    """Why the model stopped; values newer than this SDK are kept as plain strings."""
+    stop_sequence: Optional[str] = None
+    """The custom stop sequence that was generated, if that is why the model stopped."""
+    type: Literal["message"]
+    usage: BetaUsage
