@@ -73,7 +73,52 @@ __all__ = [
 
 
 class AnthropicError(Exception):
-    """Root of every exception raised by this library."""
+    """Root of every exception raised by this library.
+
+    Every one pickles and unpickles (``pickle.loads(pickle.dumps(err))`` gives an error
+    of the same class with the same message and attributes), e.g. to cross a process pool.
+    """
+
+    @override
+    def __reduce__(self) -> tuple[object, ...]:
+        # The default rebuilds with ``cls(*args)``, which our keyword-only constructors
+        # refuse; restore the message and attributes without calling ``__init__``.
+        return (_restore_error, (type(self), self.args, self.__dict__))
+
+
+def _restore_error(
+    cls: type[AnthropicError], args: tuple[object, ...], state: dict[str, object]
+) -> AnthropicError:
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
+
+# Headers whose values are credentials: an error never carries them in clear.
+_SECRET_HEADERS = ("x-api-key", "authorization", "proxy-authorization", "cookie")
+REDACTED = "***"
+
+
+def redact_request(request: httpx.Request) -> httpx.Request:
+    """``request`` itself if it carries no credential, else a copy with each credential
+    header's value replaced by ``"***"`` (method, URL, other headers, body bytes and
+    extensions kept; the body is shared, not copied). Errors hold only such copies, so
+    ``repr(err.request.headers)``, logging and ``pickle.dumps(err)`` never show a key."""
+    headers = request.headers
+    if not any(name in headers for name in _SECRET_HEADERS):
+        return request
+    clean = headers.copy()
+    for name in _SECRET_HEADERS:
+        if name in clean:
+            clean[name] = REDACTED
+    try:
+        content: Optional[bytes] = request.content or None
+    except httpx.RequestNotRead:  # a streaming body (a user transport): not kept
+        content = None
+    return httpx.Request(
+        request.method, request.url, headers=clean, content=content, extensions=request.extensions
+    )
 
 
 class APIError(AnthropicError):
@@ -90,7 +135,7 @@ class APIError(AnthropicError):
     def __init__(self, message: str, request: httpx.Request, *, body: object) -> None:
         super().__init__(message)
         self.message = message
-        self.request = request
+        self.request = redact_request(request)
         self.body = body
         self.type = None
         self.request_id = None
@@ -116,6 +161,7 @@ class APIStatusError(APIError):
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
         super().__init__(message, response.request, body=body)
+        response.request = self.request  # the redacted copy (the call is over)
         self.response = response
         self.status_code = response.status_code
         self.request_id = response.headers.get("request-id") or _body_request_id(body)
@@ -269,6 +315,7 @@ class APIResponseValidationError(APIError):
             response.request,
             body=body,
         )
+        response.request = self.request  # the redacted copy
         self.response = response
         self.status_code = response.status_code
         self.request_id = response.headers.get("request-id")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import List, Optional, Sequence
 
@@ -63,8 +64,18 @@ def _secrets(argv: Sequence[str]) -> List[str]:
 
 
 def _scrub(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with each secret masked where it can appear: as a whole token.
+
+    Our own messages never contain a credential (errors carry redacted requests, header
+    checks never quote the value); what can echo one is argparse quoting a command-line
+    word, e.g. a key pasted in the wrong place (``unrecognized arguments: sk-...``). So a
+    secret is masked only where it stands alone (not inside a longer word made of key
+    characters): ``ANTHROPIC_API_KEY=e`` leaves ``not_found_error`` intact.
+    """
     for secret in secrets:
-        text = text.replace(secret, "***")
+        secret = secret.strip()
+        if secret and secret in text:
+            text = re.sub(rf"(?<![\w-]){re.escape(secret)}(?![\w-])", "***", text)
     return text
 
 
