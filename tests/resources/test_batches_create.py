@@ -164,8 +164,8 @@ def _bad_cases() -> list[Any]:
          "is missing"),
         ([{"custom_id": "a", "method": "POST", "url": "/v1/messages", "body": {"model": "m"}}], 0,
          "a", "params.max_tokens", "integer >= 1"),
-        ([req("a"), req("b", messages=[{"role": "user", "content": object()}])], None, None,
-         "requests", "could not be encoded as JSON"),
+        ([req("a"), req("b", messages=[{"role": "user", "content": object()}])], 1, "b",
+         "params", "cannot be encoded as JSON"),
     ]  # fmt: skip
     return [pytest.param(*case, id=f"{case[3]}-{i}") for i, case in enumerate(cases)]
 

@@ -231,15 +231,40 @@ def encode_create_body(
     try:
         content = serialize_json(body)
     except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
-        raise InvalidBatchRequestError(
-            f"requests could not be encoded as JSON: {exc}. Params must hold only JSON "
-            f"values (str, int, float, bool, None, lists and dicts).",
-            index=None,
-            custom_id=None,
-            field="requests",
-        ) from exc
+        raise _encoding_error(normalized, exc) from exc
     check_body_size(len(content))
     return content, len(normalized)
+
+
+def _encoding_error(
+    normalized: list[Mapping[str, Any]], exc: Exception
+) -> InvalidBatchRequestError:
+    """Name the first request that cannot be encoded (only on this failure path, so the
+    requests are encoded one by one just once, to find it); else blame ``extra_body``."""
+    fix = (
+        "Params must hold only JSON values (str, int, float, bool, None, lists and dicts) "
+        "and valid text (no lone surrogates)."
+    )
+    for index, req in enumerate(normalized):
+        problem = _encoding_problem(req)
+        if problem is not None:
+            return _fail(
+                index, req["custom_id"], "params", f"cannot be encoded as JSON ({problem})", fix
+            )
+    return InvalidBatchRequestError(
+        f"the create body could not be encoded as JSON ({exc}); check extra_body. {fix}",
+        index=None,
+        custom_id=None,
+        field="extra_body",
+    )
+
+
+def _encoding_problem(request: Mapping[str, Any]) -> Optional[str]:
+    try:
+        serialize_json(request)
+    except Exception as exc:
+        return str(exc)
+    return None
 
 
 def check_body_size(size: int) -> None:

@@ -6,6 +6,7 @@ resource classes only hand it to their client.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Optional, Union
 
 import httpx
@@ -140,15 +141,30 @@ def list_spec(params: Mapping[str, object], opts: Options) -> RequestSpec:
 def results_path(results_url: str, base_url: str) -> str:
     """The path (and query) of ``results_url``, to be fetched from *our* base URL.
 
-    Credentials are only ever sent to the configured origin, so the host of
-    ``results_url`` is ignored; a path prefix shared with ``base_url`` is not doubled.
+    Credentials are only ever sent to the configured origin, so the scheme, userinfo,
+    host and port of an absolute ``results_url`` are ignored and only its path is kept;
+    a path prefix shared with ``base_url`` is not doubled. The request builder then joins
+    the path structurally (``paths.UrlJoiner``): a relative ``results_url`` such as
+    ``.evil.example/x`` stays a path on our host, and one whose ``..`` segments would
+    leave the ``base_url`` prefix is refused with ``ValueError`` before any I/O.
     """
-    url = httpx.URL(results_url)
-    path = url.raw_path.decode("ascii")
-    prefix = httpx.URL(base_url).path.rstrip("/")
-    if prefix and path.startswith(prefix + "/"):
+    path = results_url
+    if _HAS_AUTHORITY.match(results_url):
+        try:
+            path = httpx.URL(results_url).raw_path.decode("ascii")
+        except (httpx.InvalidURL, UnicodeError):
+            raise ValueError(
+                f"the batch's results_url {results_url[:200]!r} is not a valid URL; "
+                f"fetch the results by id with results(batch.id) instead"
+            ) from None
+    prefix = httpx.URL(base_url).raw_path.decode("ascii").rstrip("/")
+    if prefix and (path == prefix or path.startswith(prefix + "/")):
         path = path[len(prefix) :]
     return path
+
+
+# An absolute URL ("https://host/...") or a network-path reference ("//host/...").
+_HAS_AUTHORITY = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*:)?//")
 
 
 def results_spec(batch: MessageBatch, base_url: str, opts: Options) -> RequestSpec:

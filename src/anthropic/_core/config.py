@@ -17,6 +17,7 @@ from typing import Any, Mapping, Optional, Union
 import httpx
 
 from .._types import NotGiven, Omit, Timeout
+from .header_values import clean_header_value, clean_headers
 
 __all__ = [
     "API_VERSION",
@@ -109,10 +110,32 @@ def validate_max_retries(value: object) -> int:
     return value
 
 
+# A warning points at the caller of Anthropic(...): clean_header_value <- _credential (or
+# clean_headers) <- resolve_config <- BaseClient.__init__ <- the user's line.
+_STACK = 4
+
+
+def _credential(
+    value: object, argument: str, variable: str, env: Mapping[str, str]
+) -> Optional[str]:
+    """The credential from the argument, else the environment, checked for sending."""
+    what = argument
+    if value is None:
+        value = env.get(variable) or None
+        what = f"the {variable} environment variable"
+        if value is None:
+            return None
+    elif not isinstance(value, str):
+        raise TypeError(
+            f"{argument} must be a string (or None to read {variable}), got {type(value).__name__}"
+        )
+    return clean_header_value(value, what=what, secret=True, stacklevel=_STACK)
+
+
 def resolve_config(
     *,
-    api_key: Optional[str],
-    auth_token: Optional[str],
+    api_key: object,
+    auth_token: object,
     base_url: Union[str, httpx.URL, None],
     timeout: Union[Timeout, NotGiven],
     max_retries: object,
@@ -126,11 +149,15 @@ def resolve_config(
     ``api_key`` → ``ANTHROPIC_API_KEY``; ``auth_token`` → ``ANTHROPIC_AUTH_TOKEN``;
     ``base_url`` → ``ANTHROPIC_BASE_URL`` → ``https://api.anthropic.com``. With a user
     ``http_client`` and no ``timeout``, that client's own timeout is kept.
+
+    Credentials and default header values are checked here, so a value that cannot be
+    sent fails at construction and never at the first request: surrounding whitespace
+    (a key read from a file with its newline) is removed with a ``UserWarning``; a
+    non-string is a ``TypeError`` and any other unsendable value a ``ValueError``. Both
+    name the argument or environment variable, never the value.
     """
-    if api_key is None:
-        api_key = env.get("ANTHROPIC_API_KEY") or None
-    if auth_token is None:
-        auth_token = env.get("ANTHROPIC_AUTH_TOKEN") or None
+    api_key = _credential(api_key, "api_key", "ANTHROPIC_API_KEY", env)
+    auth_token = _credential(auth_token, "auth_token", "ANTHROPIC_AUTH_TOKEN", env)
     if base_url is None:
         base_url = env.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
     if isinstance(timeout, NotGiven):
@@ -143,6 +170,8 @@ def resolve_config(
         base_url=normalize_base_url(base_url),
         timeout=resolved,
         max_retries=validate_max_retries(max_retries),
-        default_headers=dict(default_headers or {}),
+        default_headers=dict(
+            clean_headers(default_headers, what="default_headers", stacklevel=_STACK - 1) or {}
+        ),
         default_query=dict(default_query or {}),
     )

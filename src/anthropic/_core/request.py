@@ -18,8 +18,17 @@ from typing_extensions import Literal
 from .._exceptions import MissingCredentialsError
 from .._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from .config import API_VERSION, ClientConfig, to_timeout
+from .header_values import clean_headers
+from .paths import UrlJoiner
 
-__all__ = ["RequestBuilder", "RequestSpec", "ResponseMode", "merge_headers", "serialize_json"]
+__all__ = [
+    "RequestBuilder",
+    "RequestSpec",
+    "ResponseMode",
+    "attempt_request",
+    "merge_headers",
+    "serialize_json",
+]
 
 AmbiguousHandler = Callable[[httpx.Request, float], Exception]
 
@@ -126,8 +135,21 @@ def _merge_query(*parts: Optional[Mapping[str, object]]) -> dict[str, Any]:
             if isinstance(value, (Omit, NotGiven)):
                 merged.pop(key, None)
             elif value is not None:
+                if isinstance(value, str) and not value.isascii():
+                    _check_text(key, value)
                 merged[key] = value
     return merged
+
+
+def _check_text(name: str, value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(
+            f"query parameter {name!r} is not valid text: it contains a lone surrogate "
+            f"(e.g. from bytes decoded with errors='surrogateescape'); pass the value exactly "
+            f"as the API returned it"
+        ) from None
 
 
 def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, Any]:
@@ -144,7 +166,7 @@ def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, 
 class RequestBuilder:
     """Builds ``httpx.Request`` objects for one client configuration."""
 
-    __slots__ = ("_auth_explicit", "_base", "_config", "_timeout_cache")
+    __slots__ = ("_auth_explicit", "_base", "_config", "_joiner", "_timeout_cache")
 
     def __init__(
         self,
@@ -170,14 +192,22 @@ class RequestBuilder:
         omitted = {k.lower() for k, v in config.default_headers.items() if isinstance(v, Omit)}
         self._auth_explicit = bool(omitted & {"x-api-key", "authorization"})
         self._timeout_cache = _timeout_parts(config.timeout)
+        self._joiner = UrlJoiner(config.base_url)
 
     @property
     def base_headers(self) -> Mapping[str, str]:
         return self._base
 
     def build(self, spec: RequestSpec) -> httpx.Request:
-        """The request for the first attempt (the sender bumps the retry-count header)."""
+        """The request for the first attempt (``attempt_request`` makes the later ones).
+
+        The URL is ``spec.path`` joined onto ``base_url`` by ``UrlJoiner`` (a path can
+        never change the origin or leave the base path); a path it refuses, or an
+        ``extra_headers`` value that cannot be sent, raises ``ValueError`` here, before
+        any I/O.
+        """
         config = self._config
+        url = self._joiner.join(spec.path)
         if isinstance(spec.timeout, NotGiven):
             timeout_dict, read_header = self._timeout_cache
         else:
@@ -201,7 +231,8 @@ class RequestBuilder:
             headers["content-type"] = "application/json"
 
         if spec.extra_headers:
-            headers = merge_headers(headers, spec.extra_headers)
+            extra = clean_headers(spec.extra_headers, what="extra_headers", stacklevel=4)
+            headers = merge_headers(headers, extra)
         self._check_auth(headers, spec)
 
         query = (
@@ -211,7 +242,7 @@ class RequestBuilder:
         )
         return httpx.Request(
             spec.method,
-            config.base_url + spec.path,
+            url,
             headers=headers,
             params=query or None,
             content=content,
@@ -226,6 +257,27 @@ class RequestBuilder:
         ):
             return  # the caller removed auth on purpose
         raise MissingCredentialsError()
+
+
+def attempt_request(first: httpx.Request, retries: int) -> httpx.Request:
+    """A new request for retry number ``retries`` of ``first``, which stays unchanged.
+
+    Same method, URL, headers and extensions, and the very same body bytes (shared, not
+    copied), so each attempt is its own object: event hooks, recorded calls and
+    ``err.response.request`` each show their own ``x-stainless-retry-count``. Only a
+    count we wrote (``"0"``) is replaced: a header the caller removed (``Omit()``) or set
+    to a value of their own stays as they left it.
+    """
+    headers = first.headers.copy()
+    if headers.get("x-stainless-retry-count") == "0":
+        headers["x-stainless-retry-count"] = str(retries)
+    return httpx.Request(
+        first.method,
+        first.url,
+        headers=headers,
+        content=first.content or None,
+        extensions=dict(first.extensions),
+    )
 
 
 def _timeout_parts(timeout: httpx.Timeout) -> tuple[dict[str, Optional[float]], Optional[str]]:

@@ -9,9 +9,9 @@ from typing import Awaitable, Callable, Optional
 
 import httpx
 
-from .._core.request import RequestSpec
+from .._core.request import RequestSpec, attempt_request
 from .._core.retry import RetryPolicy
-from .common import Origin, SenderBase, next_attempt
+from .common import Origin, SenderBase
 from .errors import log_request, log_response
 
 __all__ = ["AsyncSender"]
@@ -38,7 +38,7 @@ class AsyncSender(SenderBase):
         self, request: httpx.Request, spec: RequestSpec, policy: RetryPolicy, *, read: bool
     ) -> tuple[httpx.Response, int]:
         """See ``SyncSender.send``."""
-        retries = 0
+        first, retries = request, 0
         while True:
             sent_at = self.clock()
             response: Optional[httpx.Response] = None
@@ -46,7 +46,7 @@ class AsyncSender(SenderBase):
                 response = await self._send_once(request)
                 if read or not response.is_success:
                     await response.aread()
-            except httpx.HTTPError as exc:
+            except Exception as exc:  # httpx's, or a custom transport's (not ours: re-raised)
                 if response is not None:
                     await response.aclose()
                 delay = self.on_error(exc, request, spec, policy, retries, sent_at)
@@ -60,7 +60,7 @@ class AsyncSender(SenderBase):
                 delay = self.on_status(response, request, policy, retries)
             await self.sleep(delay)
             retries += 1
-            next_attempt(request, retries)
+            request = attempt_request(first, retries)  # a new object per attempt
 
     async def _send_once(self, request: httpx.Request) -> httpx.Response:
         current, hops = request, 0

@@ -17,7 +17,8 @@ from .._core.decode import status_error
 from .._core.redirects import MAX_REDIRECTS, redirect_request
 from .._core.request import RequestSpec
 from .._core.retry import RetryPolicy
-from .errors import is_ambiguous, log_retry, too_many_redirects, translate
+from .._exceptions import AnthropicError
+from .errors import is_ambiguous, is_permanent, log_retry, too_many_redirects, translate
 
 __all__ = ["Origin", "SenderBase"]
 
@@ -42,14 +43,25 @@ class SenderBase:
 
     def on_error(
         self,
-        exc: httpx.HTTPError,
+        exc: Exception,
         request: httpx.Request,
         spec: RequestSpec,
         policy: RetryPolicy,
         retries: int,
         sent_at: float,
     ) -> float:
-        """Delay before retrying after a failure with no response; raises to give up."""
+        """Delay before retrying after a failure with no response; raises to give up.
+
+        ``exc`` is an httpx error or any other exception a transport raised (wrapped as
+        ``APIConnectionError`` and retried, as the official SDK); our own errors (e.g.
+        too many redirects) propagate unchanged.
+        """
+        if isinstance(exc, AnthropicError):
+            raise exc
+        if is_permanent(exc):
+            # Refused before any byte was written: not sent, so never "outcome unknown",
+            # and not retried. ``from None``: the httpx message may quote a header value.
+            raise translate(exc, request) from None
         if spec.on_ambiguous is not None and is_ambiguous(exc):
             raise spec.on_ambiguous(request, sent_at) from exc
         delay = policy.decide(
@@ -85,13 +97,3 @@ class SenderBase:
         if nxt is not None and hops >= MAX_REDIRECTS:
             raise too_many_redirects(first)
         return nxt
-
-
-def next_attempt(request: httpx.Request, retries: int) -> None:
-    """Mark the request as retry number ``retries`` (the header the API sees).
-
-    Only a count we wrote is bumped: a header the caller removed (``Omit()``) or set to a
-    value of their own stays as they left it.
-    """
-    if request.headers.get("x-stainless-retry-count") == str(retries - 1):
-        request.headers["x-stainless-retry-count"] = str(retries)

@@ -4,6 +4,11 @@ Which failures are *ambiguous* (the body may have reached the server and been ac
 decides whether a non-idempotent call (batch create) may be re-sent: a connect error or a
 pool timeout happened before anything was sent; a read timeout, a dropped connection or
 a protocol error after sending means the server may already have created the batch.
+
+A request the HTTP library refuses to write (``httpx.LocalProtocolError``: h11 rejects
+a header or the request line before the first byte goes out) was not sent: it is
+neither ambiguous nor worth retrying, and its message (which quotes the refused header
+value, possibly a key) is never copied into ours.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from .._exceptions import APIConnectionError, APITimeoutError
 
 __all__ = [
     "is_ambiguous",
+    "is_permanent",
     "log",
     "log_request",
     "log_response",
@@ -27,7 +33,20 @@ __all__ = [
 
 log = logging.getLogger("anthropic")
 
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+    httpx.LocalProtocolError,
+)
+# Failures that happen again, identically, on every attempt: raised at once.
+_PERMANENT = (httpx.LocalProtocolError,)
+
+
+def is_permanent(exc: BaseException) -> bool:
+    """True if re-sending the same request would fail the same way (nothing was sent)."""
+    return isinstance(exc, _PERMANENT)
 
 
 def is_ambiguous(exc: BaseException) -> bool:
@@ -35,11 +54,23 @@ def is_ambiguous(exc: BaseException) -> bool:
     return not isinstance(exc, _NOT_SENT)
 
 
-def translate(exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
+def translate(exc: Exception, request: httpx.Request) -> APIConnectionError:
     """Our exception for an httpx failure of ``request`` (the original is ``__cause__``)."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request, message=f"Request timed out ({type(exc).__name__}).")
+    if isinstance(exc, httpx.LocalProtocolError):
+        # h11's text quotes the refused value; never repeat it.
+        return APIConnectionError(
+            message=(
+                "The HTTP library refused to send the request (LocalProtocolError: a header "
+                "or the request line is not valid HTTP). Nothing was sent, so it was not "
+                "retried; check the values passed in default_headers/extra_headers."
+            ),
+            request=request,
+        )
     detail = str(exc) or type(exc).__name__
+    if not isinstance(exc, httpx.HTTPError):  # a custom transport's own exception
+        detail = f"{type(exc).__name__}: {detail}"
     return APIConnectionError(message=f"Connection error: {detail}", request=request)
 
 

@@ -12,9 +12,9 @@ from typing import Callable, Optional
 
 import httpx
 
-from .._core.request import RequestSpec
+from .._core.request import RequestSpec, attempt_request
 from .._core.retry import RetryPolicy
-from .common import Origin, SenderBase, next_attempt
+from .common import Origin, SenderBase
 from .errors import log_request, log_response
 
 __all__ = ["SyncSender"]
@@ -45,7 +45,7 @@ class SyncSender(SenderBase):
         With ``read=True`` the body is read (and the connection released) before
         returning; otherwise the caller owns the open response and must close it.
         """
-        retries = 0
+        first, retries = request, 0
         while True:
             sent_at = self.clock()
             response: Optional[httpx.Response] = None
@@ -53,7 +53,7 @@ class SyncSender(SenderBase):
                 response = self._send_once(request)
                 if read or not response.is_success:
                     response.read()
-            except httpx.HTTPError as exc:
+            except Exception as exc:  # httpx's, or a custom transport's (not ours: re-raised)
                 if response is not None:
                     response.close()
                 delay = self.on_error(exc, request, spec, policy, retries, sent_at)
@@ -67,7 +67,7 @@ class SyncSender(SenderBase):
                 delay = self.on_status(response, request, policy, retries)
             self.sleep(delay)
             retries += 1
-            next_attempt(request, retries)
+            request = attempt_request(first, retries)  # a new object per attempt
 
     def _send_once(self, request: httpx.Request) -> httpx.Response:
         current, hops = request, 0
