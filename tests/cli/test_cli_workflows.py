@@ -153,3 +153,28 @@ def test_results_to_an_unwritable_place_exits_2(
     run = cli("results", make_batch("a"), "-o", str(tmp_path / "no" / "such" / "dir" / "r.jsonl"))
     assert run.code == 2 and run.out == ""
     assert run.err.startswith("error: ") and "No such file or directory" in run.err
+
+
+def test_results_while_another_save_writes_the_file_exits_2(
+    cli: Cli, make_batch: MakeBatch, tmp_path: Path
+) -> None:
+    from anthropic.lib._results_file import ResultsFile
+
+    target = tmp_path / "r.jsonl"
+    with ResultsFile(target):  # another save holds the partial file
+        run = cli("results", make_batch("a"), "-o", str(target))
+        assert run.code == 2 and run.out == ""
+        assert run.err.startswith("error: ") and f"{target}.partial" in run.err
+        as_json = json.loads(cli("--json", "results", make_batch("b"), "-o", str(target)).err)
+        assert as_json["error"]["type"] == "file_locked"
+    assert not target.exists()
+
+
+def test_results_discarding_a_partial_of_another_batch_says_so(
+    cli: Cli, make_batch: MakeBatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "r.jsonl"
+    (tmp_path / "r.jsonl.partial").write_text('{"custom_id": "ok-1", "result": {}}\n')
+    run = cli("results", make_batch("ok-1", "ok-2"), "-o", str(target))
+    assert run.code == 0 and "discarded" in run.err
+    assert len(target.read_text().splitlines()) == 2

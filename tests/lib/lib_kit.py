@@ -9,7 +9,7 @@ of either kind whose sleeps move that clock (so waits take no real time).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import anyio
 import anyio.lowlevel
@@ -71,8 +71,11 @@ class Kit:
         processing_time: float = 60.0,
         max_retries: int = 0,
         emu: Emulator | None = None,
+        wrap: Optional[Callable[[Any], Any]] = None,
         **emu_kw: Any,
     ) -> None:
+        """``wrap(transport)``: a transport around the emulator's (sync or async), e.g.
+        one that rewrites responses."""
         self.flavor = flavor
         self.is_async = flavor != "sync"
         if emu is None:
@@ -83,14 +86,15 @@ class Kit:
         self.sleeps: List[float] = []
         self.sent: List[httpx.Request] = []  # every request the client sent, bodies read
         kw: Dict[str, Any] = {"_clock": self.clock.now, "max_retries": max_retries}
+        wrap = wrap or (lambda transport: transport)
         if self.is_async:
             kw["http_client"] = httpx.AsyncClient(
-                transport=_AsyncRecorder(emu.async_transport(), self.sent),
+                transport=_AsyncRecorder(wrap(emu.async_transport()), self.sent),
                 base_url=EMULATOR_BASE_URL,
             )
         else:
             kw["http_client"] = httpx.Client(
-                transport=_Recorder(emu.transport(), self.sent), base_url=EMULATOR_BASE_URL
+                transport=_Recorder(wrap(emu.transport()), self.sent), base_url=EMULATOR_BASE_URL
             )
         if self.is_async:
 

@@ -110,9 +110,13 @@ async def test_a_crashed_partial_file_is_cut_back_to_whole_lines(kit: Kit, tmp_p
     expected = await reference(kit, batch, tmp_path)
     path = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"
-    partial.write_bytes(expected[0] + b"\n" + expected[1] + b"\n" + expected[2][:20])
+    kit.emu.faults.add(Fault.cut_stream(offset(expected, 2) + 3, times=1))
+    with pytest.raises(APIConnectionError):
+        await save(kit, batch, path, max_attempts=1)  # a partial of this batch: 2 lines
+    first_two = partial.read_bytes()
+    partial.write_bytes(first_two + first_two.splitlines()[0][:20])  # a crash mid-line
     report = await save(kit, batch, path)
-    assert report.resumed == 2 and report.written == N - 2
+    assert report.resumed == 2 and report.written == N - 2 and not report.discarded
     assert sorted(lines_of(path)) == sorted(expected)
 
 

@@ -22,7 +22,7 @@ def run(max_attempts: int, events: List[Event]) -> Tuple[List[object], int]:
     machine = SaveMachine("msgbatch_1", max_attempts)
     steps: List[object] = [machine.start()]
     for event in events:
-        steps.append(machine.on_end() if event == END else machine.on_cut(int(event)))
+        steps.append(machine.on_end(0) if event == END else machine.on_cut(int(event)))
     return steps, machine.attempts
 
 
@@ -134,3 +134,27 @@ def test_the_results_request_needs_an_ended_batch_and_sets_the_expected_count() 
         machine.results_spec(batch("in_progress", processing=4), "https://api.anthropic.com")
     spec = machine.results_spec(batch("ended", succeeded=3, errored=1), "https://x")
     assert spec.path.endswith("/msgbatch_1/results") and machine.expected == 4
+
+
+def test_a_clean_but_short_stream_is_a_cut_and_only_a_full_file_is_saved() -> None:
+    machine = SaveMachine("msgbatch_1", max_attempts=3)
+    machine.results_spec(batch("ended", succeeded=10), "https://x")
+    assert machine.owner.batch_id == "msgbatch_1"
+    assert machine.start() == Fetch(0.0)
+    assert machine.on_end(4) == Fetch(0.5)  # 4 of 10: resumed
+    assert machine.on_end(4) == Fetch(1.0)  # no progress: backs off
+    step = machine.on_end(4)  # the third failure in a row: give up, saying why
+    assert isinstance(step, GiveUp) and "4 of the batch's 10" in step.reason
+    again = SaveMachine("msgbatch_1")
+    again.results_spec(batch("ended", succeeded=10), "https://x")
+    again.start()
+    assert again.on_end(10) == Saved() and again.attempts == 1
+
+
+def test_unusable_request_counts_leave_the_expected_count_unknown() -> None:
+    machine = SaveMachine("msgbatch_1")
+    lenient = batch("ended", succeeded=3).model_copy(update={"request_counts": None})
+    machine.results_spec(lenient, "https://x")
+    assert machine.expected is None
+    machine.start()
+    assert machine.on_end(0) == Saved()  # nothing to compare with: a clean end is taken

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Dict, Iterable, TextIO
 
 from ._context import Context, batch_json, show_batch, wait_args, wait_with_progress
 from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plural
-from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT
+from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from ._progress import open_progress
 from ._submit import submit
 
@@ -121,11 +121,20 @@ def cmd_results(ctx: Context) -> int:
     if args.output is None:
         _stream_results(ctx, batch, ctx.out.stdout)
         return EXIT_OK
-    from ..lib import save_results  # here: start-up speed (see the module docstring)
+    from ..lib import ResultsFileLockedError, save_results  # here: start-up speed
 
-    with open_progress(ctx.out.stderr, batch.id) as bar:
-        bar.update(0, None, "saving")  # save_results reports nothing until it is done
-        report = save_results(ctx.client, batch, args.output, resume=True)
+    try:
+        with open_progress(ctx.out.stderr, batch.id) as bar:
+            bar.update(0, None, "saving")  # save_results reports nothing until it is done
+            report = save_results(ctx.client, batch, args.output, resume=True)
+    except ResultsFileLockedError as exc:  # a local file error: exit 2, like an OSError
+        ctx.out.error(str(exc), kind="file_locked", details={"path": str(exc.path)})
+        return EXIT_USAGE
+    if report.discarded and not ctx.out.json_mode:
+        ctx.out.note(
+            f"note: discarded {args.output}.partial: it held results of another batch "
+            "(or of unknown origin), so the download started over"
+        )
     if ctx.out.json_mode:
         ctx.out.write_json(report.to_dict())
     else:

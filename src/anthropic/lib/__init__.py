@@ -22,6 +22,7 @@ a client or on ``client.messages.batches`` is typed by the protocols in ``_api``
 
 from ._chunker import BYTES_MARGIN, DEFAULT_MAX_BYTES_PER_BATCH
 from ._errors import BatchResultError, BatchWaitTimeout
+from ._file_lock import ResultsFileLockedError
 from ._find import afind_created_batch, find_created_batch
 from ._job import AsyncBatchJob, BatchJob
 from ._job_state import JobProgress
@@ -43,6 +44,7 @@ __all__ = [
     "BatchSubmitError",
     "BatchWaitTimeout",
     "JobProgress",
+    "ResultsFileLockedError",
     "ResultsSummary",
     "SaveReport",
     "TokenUsage",
