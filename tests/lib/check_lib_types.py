@@ -16,6 +16,7 @@ from anthropic import Anthropic, AsyncAnthropic, BatchCreateOutcomeUnknownError
 from anthropic.lib import (
     AsyncBatchJob,
     BatchJob,
+    ResultsFileLockedError,
     SaveReport,
     WaitOptions,
     afind_created_batch,
@@ -36,7 +37,12 @@ def sync_calls(client: Anthropic, err: BatchCreateOutcomeUnknownError, kw: Dict[
     assert_type(job, BatchJob)
     assert_type(job.wait(timeout=None, on_progress=lambda b: None), List[MessageBatch])
     assert_type(batches.job(["msgbatch_1"]), BatchJob)
-    assert_type(save_results(client, batch, "out.jsonl", max_attempts=3), SaveReport)
+    try:
+        report = save_results(client, batch, "out.jsonl", max_attempts=3)
+        assert_type(report, SaveReport)
+        assert_type(report.discarded, bool)
+    except ResultsFileLockedError as locked:
+        print(locked.path.name, locked.lock_file)
     found = find_created_batch(client, err)
     assert found is None or isinstance(found, MessageBatch)
     assert WaitOptions().poll_interval == 5.0

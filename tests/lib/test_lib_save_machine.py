@@ -72,19 +72,22 @@ def test_steps(max_attempts: int, events: List[Event], steps: List[object], atte
 
 @given(
     max_attempts=st.integers(1, 6),
-    new_lines=st.lists(st.integers(0, 3), max_size=60),
+    new_lines=st.lists(st.tuples(st.integers(0, 3), st.booleans()), max_size=60),
 )
-def test_requests_stay_within_the_documented_bound(max_attempts: int, new_lines: List[int]) -> None:
-    """Cuts with any progress pattern: never more than ``1 + (K - 1) * (L + 1)`` attempts,
-    and every delay within (0, 8] seconds."""
+def test_requests_stay_within_the_documented_bound(
+    max_attempts: int, new_lines: List[Tuple[int, bool]]
+) -> None:
+    """Cuts and short clean ends with any progress pattern: never more than
+    ``1 + (K - 1) * (L + 1)`` attempts, and every delay within (0, 8] seconds."""
     machine = SaveMachine("msgbatch_1", max_attempts)
+    machine.results_spec(batch("ended", succeeded=10_000), "https://x")  # never reached
     step: object = machine.start()
     written = 0
-    for new in new_lines:
+    for new, clean_end in new_lines:
         if not isinstance(step, Fetch):
             break
         written += new
-        step = machine.on_cut(written)
+        step = machine.on_end(written) if clean_end else machine.on_cut(written)
         if isinstance(step, Fetch):
             assert 0 < step.delay <= 8.0
     assert machine.attempts <= 1 + (max_attempts - 1) * (written + 1)
