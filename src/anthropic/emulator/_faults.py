@@ -10,10 +10,11 @@ Usage::
     emu.faults.clear()
 
 A rule targets one route (``create``, ``retrieve``, ``list``, ``cancel``, ``delete``,
-``results``), several, or ``"*"``; fires at most ``times`` times (None: no limit), each
-time with ``probability`` drawn from the collection's seeded ``random.Random``. For each
-request, the first rule (in insertion order) that matches and fires wins; one fault at
-most per request, so a run is reproducible from the seed and the request order.
+``results``, ``messages``, ``count_tokens``, ``models``), several, or ``"*"``; fires at
+most ``times`` times (None: no limit), each time with ``probability`` drawn from the
+collection's seeded ``random.Random``. For each request, the first rule (in insertion
+order) that matches and fires wins; one fault at most per request, so a run is
+reproducible from the seed and the request order.
 """
 
 from __future__ import annotations
@@ -27,9 +28,21 @@ from typing_extensions import Literal
 
 __all__ = ["ROUTES", "Fault", "FaultKind", "Faults"]
 
-ROUTES = ("create", "retrieve", "list", "cancel", "delete", "results")
+ROUTES = (
+    "create",
+    "retrieve",
+    "list",
+    "cancel",
+    "delete",
+    "results",
+    "messages",
+    "count_tokens",
+    "models",
+)
 
-FaultKind = Literal["error", "drop_before", "drop_after", "delay", "cut_stream", "not_found"]
+FaultKind = Literal[
+    "error", "drop_before", "drop_after", "delay", "cut_stream", "not_found", "error_event"
+]
 
 _ERROR_TYPES = {
     400: "invalid_request_error",
@@ -162,6 +175,20 @@ class Fault:
         return cls(
             "cut_stream", route=route, times=times, probability=probability, after_bytes=after_bytes
         )
+
+    @classmethod
+    def error_event(
+        cls,
+        status: int = 529,
+        *,
+        route: Union[str, Iterable[str]] = "messages",
+        times: Optional[int] = None,
+        probability: float = 1.0,
+    ) -> Fault:
+        """For a streaming ``POST /v1/messages``: answer 200, send ``message_start`` and a
+        ``ping``, then an ``error`` event of the type ``status`` stands for (529:
+        ``overloaded_error``) instead of the reply, as the API does when it fails mid-stream."""
+        return cls("error_event", route=route, times=times, probability=probability, status=status)
 
     @classmethod
     def not_found_after_create(

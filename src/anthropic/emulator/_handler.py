@@ -29,6 +29,8 @@ from urllib.parse import parse_qsl, unquote
 from typing_extensions import Protocol
 
 from ._faults import Fault, Faults, retry_after_header
+from ._messages import MESSAGE_ROUTES, message_route
+from ._messages import serve as serve_messages
 from ._responder import BatchRequest, Responder, resolve
 from ._state import BatchStore, StoredBatch
 from ._validate import parse_create_body
@@ -79,7 +81,10 @@ class Reply:
 
 
 def _route(method: str, path: str) -> Tuple[str, Optional[str]]:
-    """(route name, batch id) for a path + method, or HttpError 404/405."""
+    """(route name, batch or model id) for a path + method, or HttpError 404/405."""
+    other = message_route(method, path)  # /v1/messages, /v1/messages/count_tokens, /v1/models
+    if other is not None:
+        return other
     rest = path[len(_PREFIX) :] if path.startswith(_PREFIX) else None
     if rest is None or (rest and rest[0] != "/"):
         raise HttpError(404, "not_found_error", f"Not Found: {method} {path}")
@@ -182,7 +187,14 @@ class Handler:
                     404, "not_found_error", f"No message batch found with id '{batch_id}'."
                 )
             self._authenticate(headers)
-            reply = self._dispatch(route, batch_id, query, body, host)
+            if route in MESSAGE_ROUTES:
+                responder = self._settings.responder
+                status, out, content, stream = serve_messages(
+                    route, batch_id, query, body, responder, fault, request_id
+                )
+                reply = Reply(status, out, content, stream)
+            else:
+                reply = self._dispatch(route, batch_id, query, body, host)
             reply.headers.append(rid_header)
         except HttpError as exc:
             extra = exc.headers or [CONTENT_JSON, rid_header]
