@@ -55,6 +55,7 @@ class _CommonClientOptions(TypedDict, total=False):
     default_query: Optional[Mapping[str, object]]
     _clock: Optional[Callable[[], float]]
     _random: Optional[Callable[[], float]]
+    _strict_response_validation: bool
 
 
 class ClientOptions(_CommonClientOptions, total=False):

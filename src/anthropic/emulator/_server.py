@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import socket
 import threading
-from typing import Any, Awaitable, Callable, Dict, Mapping, MutableMapping, Optional
+from typing import Any, Awaitable, Callable, Dict, Mapping, MutableMapping, Optional, cast
 
 import anyio
 import anyio.to_thread
 from typing_extensions import Protocol
 
 from ._handler import Reply
+from ._protocol import ApiH11Protocol
 from ._validate import MAX_BODY_BYTES, too_large
 from ._wire import CONTENT_JSON, error_body
 
@@ -84,8 +85,13 @@ def _raw_path(scope: Scope) -> str:
     return str(scope["path"])
 
 
+class _Gone(Exception):
+    """The client went away (or was timed out) before sending its whole body."""
+
+
 async def _read_body(scope: Scope, receive: Receive) -> Optional[bytes]:
-    """The request body, or None if it is larger than the API accepts."""
+    """The request body, or None if it is larger than the API accepts; ``_Gone`` if the
+    client disconnected first (a partial body is never handled)."""
     for name, value in scope["headers"]:
         if name == b"content-length" and value.isdigit() and int(value) > MAX_BODY_BYTES:
             return None
@@ -95,7 +101,7 @@ async def _read_body(scope: Scope, receive: Receive) -> Optional[bytes]:
     while more:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise _Gone
         chunk: bytes = message.get("body", b"")
         size += len(chunk)
         if size > MAX_BODY_BYTES:
@@ -125,7 +131,10 @@ def make_app(emulator: SupportsHandle, started: Optional[threading.Event] = None
             k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]
         }
         host = f"{scope.get('scheme', 'http')}://{headers.get('host', 'localhost')}"
-        body = await _read_body(scope, receive)
+        try:
+            body = await _read_body(scope, receive)
+        except _Gone:
+            return
         if body is None:
             exc = too_large()
             reply = Reply(413, [CONTENT_JSON], error_body(exc.type, exc.message, None))
@@ -209,6 +218,11 @@ class EmulatorServer:
     The socket is bound in the constructor's ``start()``, so ``port=0`` works and
     ``base_url`` is known before the first request. ``stop()`` (or leaving the ``with``)
     shuts uvicorn down and joins the thread. Binds to loopback unless told otherwise.
+
+    ``idle_timeout`` (seconds, default 5): a connection that owes the server bytes (a new
+    connection, a request cut halfway) or sits idle between requests for that long is
+    closed, so half-open clients never pile up. Malformed HTTP gets a JSON 400 in the
+    API's error shape (``_protocol.ApiH11Protocol``).
     """
 
     def __init__(
@@ -218,8 +232,10 @@ class EmulatorServer:
         port: int = 0,
         *,
         log_level: str = "warning",
+        idle_timeout: float = 5.0,
     ) -> None:
         self.emulator = emulator
+        self.idle_timeout = idle_timeout
         self.host = host
         self.port = port
         self._log_level = log_level
@@ -238,7 +254,9 @@ class EmulatorServer:
         self.port = self._sock.getsockname()[1]
         config = uvicorn.Config(
             make_app(self.emulator, started),
-            http="h11",
+            http=ApiH11Protocol,
+            # Annotated int, but only ever handed to loop.call_later, which takes seconds.
+            timeout_keep_alive=cast(int, self.idle_timeout),
             loop="asyncio",
             lifespan="on",
             access_log=False,

@@ -46,14 +46,23 @@ def too_large(detail: str = "Request exceeds the maximum allowed number of bytes
     return HttpError(413, "request_too_large", detail)
 
 
+def _reject_constant(name: str) -> Any:
+    # Python's json module accepts NaN, Infinity and -Infinity; JSON (and the API) does not.
+    raise ValueError(f"{name} is not valid JSON (numbers must be finite)")
+
+
 def parse_create_body(body: bytes) -> List[Tuple[str, Mapping[str, Any]]]:
     """``POST /v1/messages/batches`` body → ``[(custom_id, params), …]`` or HttpError."""
     if len(body) > MAX_BODY_BYTES:
         raise too_large()
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        data = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError) as exc:  # also NaN / Infinity (not JSON)
         raise _bad(f"There was an error parsing the body of your request: {exc}") from None
+    except RecursionError:
+        raise _bad(
+            "There was an error parsing the body of your request: it is nested too deeply"
+        ) from None
     top = _obj(data)
     if top is None:
         raise _bad("body: Input should be a valid dictionary")
