@@ -25,7 +25,7 @@ from anthropic.types.beta.messages import (
     BetaMessageBatchSucceededResult,
 )
 from anthropic.types.messages import MessageBatch
-from support import Router, fixture_response
+from support import Router, api_json, fixture_response
 
 pytestmark = pytest.mark.anyio
 
@@ -179,3 +179,28 @@ async def test_workflows_run_on_the_beta_endpoint(beta: BetaApi, router: Router)
     create, poll = router.calls
     assert_beta_call(create, f"b1,{DEFAULT_BETA}")
     assert_beta_call(poll)
+
+
+LENIENT_LINES = [
+    b'{"custom_id":"a","result":"??"}',
+    b'{"custom_id":"b","result":{"type":"succeeded"}}',
+    b'{"custom_id":"c","result":{"no_type":1}}',
+    b'{"custom_id":"d","result":{"type":"errored","error":"??"}}',
+    b'{"custom_id":"e","result":{"type":"brand_new"}}',
+]
+
+
+async def test_unwrap_of_leniently_parsed_lines_raises_batch_result_error(
+    beta: BetaApi, router: Router
+) -> None:
+    router.add("GET", RESULTS_PATH, httpx.Response(200, content=b"\n".join(LENIENT_LINES)))
+    handle = beta.batches.results(ended_beta_batch())
+    lines: List[Any] = await beta.drain(await handle if beta.is_async else handle)
+    assert [line.custom_id for line in lines] == ["a", "b", "c", "d", "e"]
+    for line in lines:
+        with pytest.raises(BatchResultError):
+            line.unwrap()
+
+
+def ended_beta_batch() -> BetaMessageBatch:
+    return BetaMessageBatch.model_validate(api_json("batch.ended.json"))

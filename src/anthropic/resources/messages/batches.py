@@ -67,11 +67,16 @@ __all__ = [
 
 _BATCH = model_parser(MessageBatch)
 _DELETED = model_parser(DeletedMessageBatch)
+_LINE = MessageBatchIndividualResponse
 _RESULTS_SYNC: Parser[JSONLDecoder[MessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: JSONLDecoder(response, MessageBatchIndividualResponse), lazy=True
+    lambda response, _r: JSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
 )
 _RESULTS_ASYNC: Parser[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: AsyncJSONLDecoder(response, MessageBatchIndividualResponse), lazy=True
+    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
 )
 _ResultsTarget = ResultsTarget
 

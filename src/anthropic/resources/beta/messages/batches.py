@@ -79,10 +79,14 @@ _BATCH = model_parser(BetaMessageBatch)
 _DELETED = model_parser(BetaDeletedMessageBatch)
 _LINE = BetaMessageBatchIndividualResponse
 _RESULTS_SYNC: Parser[JSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: JSONLDecoder(response, _LINE), lazy=True
+    lambda response, _r: JSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
 )
 _RESULTS_ASYNC: Parser[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: AsyncJSONLDecoder(response, _LINE), lazy=True
+    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
 )
 _Betas = Union[List[AnthropicBetaParam], NotGiven]
 _ResultsTarget = Union[str, MessageBatch]

@@ -18,16 +18,25 @@ class BetaMessageBatchIndividualResponse(BaseModel):
     result: BetaMessageBatchResult
 
     def unwrap(self) -> BetaMessage:
-        """The message if this request succeeded; else raise ``BatchResultError``."""
-        result = self.result
-        if result.type == "succeeded":
-            return result.message
+        """The message if this request succeeded; else raise ``BatchResultError``.
+
+        Also for a line the lenient parser let through without a usable result (not an
+        object, no ``type``, a succeeded result without a message): never
+        ``AttributeError``."""
+        result: object = self.result
+        kind: object = getattr(result, "type", None)
+        custom_id: object = self.custom_id
+        who = custom_id if isinstance(custom_id, str) else repr(custom_id)
+        if kind == "succeeded":
+            message: object = getattr(result, "message", None)
+            if isinstance(message, BetaMessage):
+                return message
+            raise BatchResultError(who, "succeeded", None, "the result carries no message")
+        if not isinstance(kind, str):
+            raise BatchResultError(who, "malformed", None, f"result is {result!r:.80}")
         error: object = getattr(getattr(result, "error", None), "error", None)
-        kind: object = getattr(error, "type", None)
+        error_type: object = getattr(error, "type", None)
         text: object = getattr(error, "message", None)
-        raise BatchResultError(
-            self.custom_id,
-            str(result.type),
-            kind if isinstance(kind, str) else None,
-            text if isinstance(text, str) and isinstance(kind, str) else None,
-        )
+        if kind != "errored" or not isinstance(error_type, str):
+            raise BatchResultError(who, kind, None, None)
+        raise BatchResultError(who, kind, error_type, text if isinstance(text, str) else None)
