@@ -14,6 +14,8 @@ from typing import Any, List
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reliability_kit import Rig
 
 from anthropic._models import BaseModel
@@ -234,3 +236,27 @@ def test_joiner_error_names_the_path_and_the_rule() -> None:
     assert "'/v1/../../admin'" in str(info.value) and "base_url" in str(info.value)
     with pytest.raises(ValueError, match="another origin"):
         UrlJoiner("https://api.example").join("https://api.example.evil.example/x")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    path=st.one_of(
+        st.text(),
+        st.text(alphabet="./%2eE@:\\?#-ab", max_size=30),
+        st.lists(st.sampled_from(["", ".", "..", "%2e", "%2E%2e", "x", "@h", "h:1"])).map("/".join),
+    ),
+    base=st.sampled_from(BASES),
+)
+def test_joiner_never_changes_the_origin_or_leaves_the_prefix(path: str, base: str) -> None:
+    from anthropic._core.paths import UrlJoiner
+
+    try:
+        url = UrlJoiner(base).join(path)
+    except ValueError:
+        return
+    assert (url.scheme, url.host, url.port, url.userinfo) == ("https", HOST, None, b"")
+    prefix = prefix_of(base)
+    assert url.path == prefix + "/" or url.path.startswith(prefix + "/")
+    raw = url.raw_path.decode("ascii").partition("?")[0]
+    assert all(seg.lower().replace("%2e", ".") not in (".", "..") for seg in raw.split("/"))
+    assert url.fragment == ""

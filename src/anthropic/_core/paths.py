@@ -103,12 +103,16 @@ class UrlJoiner:
       disagree on what they mean); other unsafe characters are percent-encoded.
     """
 
-    __slots__ = ("_base", "_origin", "_prefix")
+    __slots__ = ("_base", "_origin", "_prefix", "_root")
 
     def __init__(self, base_url: str) -> None:
         self._base = httpx.URL(base_url)
         self._origin = url_origin(self._base)
         self._prefix = self._base.raw_path.decode("ascii").rstrip("/")
+        # "scheme://host:port": the base URL without its path. A joined path always
+        # starts with "/", so appending it can only ever extend the path.
+        root = str(self._base.copy_with(raw_path=b"/"))
+        self._root = root[:-1]
 
     @property
     def prefix(self) -> str:
@@ -158,8 +162,8 @@ class UrlJoiner:
                 raw += "?" + quote(query, safe=_QUERY_SAFE)
         except UnicodeEncodeError:
             raise _refuse(path, "it is not valid text (it holds a lone surrogate)") from None
-        url = self._base.copy_with(raw_path=raw.encode("ascii"))
-        if url_origin(url) != self._origin or url.userinfo:  # belt and braces
+        url = httpx.URL(self._root + raw)
+        if url_origin(url) != self._origin:  # belt and braces
             raise _refuse(path, "it would change the origin")
         return url
 
