@@ -1,17 +1,13 @@
 """``client.beta.messages.batches``: the Message Batches API on its beta endpoint.
 
-    batch = client.beta.messages.batches.create(requests=[...], betas=["some-beta-2025-01-01"])
-    batch = client.beta.messages.batches.wait(batch.id)
-    with client.beta.messages.batches.results(batch.id) as results:
-        for entry in results:                 # BetaMessageBatchIndividualResponse
-            ...
+    batch = client.beta.messages.batches.create(requests=[...], betas=["some-beta"])
+    for entry in client.beta.messages.batches.results(batch.id): ...
 
-The same six methods as ``client.messages.batches``, each taking ``betas=[...]`` (sent
-as the ``anthropic-beta`` header, after which ``message-batches-2024-09-24`` is always
-added) and sending ``?beta=true``, as the official SDK does; they return the types of
-``anthropic.types.beta.messages``. Paging and results share ``_batch_calls`` with the
-stable resource. The workflows (``wait``, ``submit``, ``job``) run through a stable
-resource on this endpoint, so they return the stable types (the fields are the same).
+The six methods of ``client.messages.batches``, each taking ``betas=[...]`` (sent as
+``anthropic-beta``, followed by ``message-batches-2024-09-24``) and sending ``?beta=true``
+as the official SDK does, returning ``anthropic.types.beta.messages`` types. Paging and
+results share ``_batch_calls`` with the stable resource. ``wait``/``submit``/``job`` run
+through a stable resource on this endpoint and return the stable types.
 """
 
 from __future__ import annotations
