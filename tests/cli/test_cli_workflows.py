@@ -178,3 +178,9 @@ def test_results_discarding_a_partial_of_another_batch_says_so(
     run = cli("results", make_batch("ok-1", "ok-2"), "-o", str(target))
     assert run.code == 0 and "discarded" in run.err
     assert len(target.read_text().splitlines()) == 2
+
+
+def test_results_to_a_directory_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
+    run = cli("results", "msgbatch_any", "-o", str(tmp_path))
+    assert run.code == 2 and run.err.startswith("error: -o ") and "is a directory" in run.err
+    assert list(tmp_path.iterdir()) == []

@@ -342,3 +342,12 @@ async def test_the_registry_keeps_parsed_creates_of_this_client_only(kit: Kit) -
         _created.note_created(kit.client, MessageBatch.model_construct(id=f"msgbatch_{i}"))
     assert _created.created_time(kit.client, "msgbatch_reg") is None  # the oldest goes first
     assert _created.created_time(kit.client, "msgbatch_0") is not None
+
+
+def test_a_creation_time_ahead_of_the_clock_grants_no_more_than_the_grace() -> None:
+    response = httpx.Response(404, request=httpx.Request("GET", "http://x"))
+    err = NotFoundError("not found", response=response, body=None)
+    machine = WaitMachine("b", WaitOptions(not_found_grace=60), now=1000.0, created=1e12)
+    assert isinstance(machine.on_error(err, 1059.0), Poll)
+    with pytest.raises(NotFoundError):
+        machine.on_error(err, 1060.0)

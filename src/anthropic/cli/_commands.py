@@ -10,6 +10,7 @@ the response types, which ``--help`` and usage errors do not need.
 
 from __future__ import annotations
 
+import os
 import time
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, TextIO
@@ -117,6 +118,13 @@ def _stream_results(ctx: Context, batch: MessageBatch, sink: TextIO) -> int:
 
 def cmd_results(ctx: Context) -> int:
     args = ctx.args
+    if args.output is not None and os.path.isdir(args.output):
+        ctx.out.error(
+            f"-o {args.output}: is a directory; name the file to write, "
+            f"e.g. {os.path.join(args.output, 'results.jsonl')}",
+            kind="usage_error",
+        )
+        return EXIT_USAGE
     batch = ctx.client.messages.batches.retrieve(args.batch_id)
     if args.output is None:
         _stream_results(ctx, batch, ctx.out.stdout)

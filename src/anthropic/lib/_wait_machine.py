@@ -227,9 +227,12 @@ class WaitMachine:
         return BatchWaitTimeout(self.batch_id, self.batch, now - self.started)
 
     def _born(self) -> Optional[float]:
-        if self.created is not None:
-            return self.created
-        return _timestamp(getattr(self.batch, "created_at", None))
+        born = self.created
+        if born is None:
+            born = _timestamp(getattr(self.batch, "created_at", None))
+        # A creation time ahead of this clock (skew, or a bogus created_at) counts as the
+        # wait's start, so the grace never lasts longer than ``grace`` from there.
+        return None if born is None else min(born, self.started)
 
     def _next(self, now: float, at_least: Optional[float] = None) -> Step:
         remaining = self.deadline - now
