@@ -8,13 +8,11 @@ Public names are listed in ``__all__`` (locked by a test). Heavier modules (``ty
 ``pagination``, ``emulator``, ``lib``) load on first use.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from ._base_client import DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._client import Anthropic, AsyncAnthropic, AsyncClient, Client
+from ._constants import AI_PROMPT, HUMAN_PROMPT
 from ._core.batch_requests import InvalidBatchRequestError
 from ._core.config import DEFAULT_LIMITS as DEFAULT_CONNECTION_LIMITS
 from ._core.config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
@@ -28,6 +26,7 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     BatchCreateOutcomeUnknownError,
+    BatchCreateTimeoutError,
     BatchNotEndedError,
     ConflictError,
     DeadlineExceededError,
@@ -43,20 +42,35 @@ from ._exceptions import (
     ServiceUnavailableError,
     UnprocessableEntityError,
 )
+from ._files import file_from_path
 from ._logs import setup_logging as _setup_logging
 from ._response import APIResponse, AsyncAPIResponse
-from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
+from ._types import (
+    NOT_GIVEN,
+    NoneType,
+    NotGiven,
+    Omit,
+    ProxiesTypes,
+    RequestOptions,
+    Timeout,
+    Transport,
+)
 from ._version import __version__
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from . import emulator, lib, pagination, resources, types
     from ._aiohttp import DefaultAioHttpClient
     from ._models import BaseModel
+    from ._streaming import AsyncStream, Stream
+
+__title__ = "anthropic"
 
 __all__ = [
+    "AI_PROMPT",
     "DEFAULT_CONNECTION_LIMITS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "HUMAN_PROMPT",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
@@ -69,10 +83,12 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncAnthropic",
     "AsyncClient",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "BaseModel",
     "BatchCreateOutcomeUnknownError",
+    "BatchCreateTimeoutError",
     "BatchNotEndedError",
     "Client",
     "ConflictError",
@@ -83,20 +99,27 @@ __all__ = [
     "InternalServerError",
     "InvalidBatchRequestError",
     "MissingCredentialsError",
+    "NoneType",
     "NotFoundError",
     "NotGiven",
     "Omit",
     "OverloadedError",
     "PaginationError",
     "PermissionDeniedError",
+    "ProxiesTypes",
     "RateLimitError",
+    "RequestOptions",
     "RequestTooLargeError",
     "ResultsDecodeError",
     "ServiceUnavailableError",
+    "Stream",
     "Timeout",
+    "Transport",
     "UnprocessableEntityError",
+    "__title__",
     "__version__",
     "emulator",
+    "file_from_path",
     "lib",
     "pagination",
     "resources",
@@ -106,7 +129,7 @@ __all__ = [
 _LAZY_MODULES = {"emulator", "lib", "pagination", "resources", "types"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # pydantic and the type modules load on first use: ``import anthropic`` stays cheap.
     if name == "BaseModel":
         from ._models import BaseModel
@@ -118,7 +141,15 @@ def __getattr__(name: str) -> Any:
 
         globals()[name] = DefaultAioHttpClient
         return DefaultAioHttpClient
+    if name in ("Stream", "AsyncStream"):  # anyio loads only for those who stream
+        from . import _streaming
+
+        value = getattr(_streaming, name)
+        globals()[name] = value
+        return value
     if name in _LAZY_MODULES:
+        import importlib
+
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module

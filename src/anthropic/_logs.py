@@ -1,7 +1,15 @@
-"""Logging: the ``anthropic`` logger, switched on by ``ANTHROPIC_LOG=info|debug``.
+"""Logging: ``ANTHROPIC_LOG=info|debug`` switches on the ``anthropic`` and ``httpx`` loggers.
 
-Debug lines show each request and response (method, URL, status, request id); info
-lines show retries. Headers and bodies are never logged, so neither is a credential.
+As in the official SDK, the library adds no handler of its own to the ``anthropic``
+logger: the variable sets the level of the ``anthropic`` and ``httpx`` loggers and calls
+``logging.basicConfig`` (which does nothing if the application already configured the
+root logger), so each line is printed once, by whatever handlers the application has.
+
+- ``info``: httpx's one line per request (``HTTP Request: GET ... "HTTP/1.1 200 OK"``)
+  and ours per retry;
+- ``debug``: also our request and response lines (method, URL, status, request id).
+
+Headers and bodies are never logged by us, so neither is a credential.
 """
 
 from __future__ import annotations
@@ -12,22 +20,17 @@ import os
 __all__ = ["setup_logging"]
 
 logger = logging.getLogger("anthropic")
+httpx_logger = logging.getLogger("httpx")
 
-# Where ``ANTHROPIC_LOG`` put its stderr handler, so it is added once however often it runs.
-_added: list[logging.Handler] = []
+_FORMAT = "[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"
 
 
 def setup_logging(env_value: str | None = None) -> None:
-    """Apply ``ANTHROPIC_LOG`` (or ``env_value``): add a stderr handler at that level."""
+    """Apply ``ANTHROPIC_LOG`` (or ``env_value``): ``debug`` or ``info``; else nothing."""
     value = (env_value if env_value is not None else os.environ.get("ANTHROPIC_LOG", "")).lower()
     level = {"debug": logging.DEBUG, "info": logging.INFO}.get(value)
     if level is None:
         return
-    if not any(h in _added for h in logger.handlers):
-        handler = logging.StreamHandler()
-        _added.append(handler)
-        handler.setFormatter(
-            logging.Formatter("[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s")
-        )
-        logger.addHandler(handler)
+    logging.basicConfig(format=_FORMAT, datefmt="%Y-%m-%d %H:%M:%S")
     logger.setLevel(level)
+    httpx_logger.setLevel(level)
