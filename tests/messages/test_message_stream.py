@@ -205,3 +205,12 @@ def test_partial_json_that_is_not_json_keeps_the_last_snapshot() -> None:
         )
     assert acc.message is not None
     assert acc.message.content[0].input == {"a": 1}
+
+
+def test_stream_accepts_a_batch_requests_params_as_they_are() -> None:
+    server = Server(stream_reply())
+    api = Msgs("sync", server)
+    with api.client.messages.stream(**{**PARAMS, "stream": False}) as stream:
+        stream.until_done()
+    assert server.sent_json()["stream"] is True
+    api.client.close()

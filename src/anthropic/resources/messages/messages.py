@@ -65,8 +65,9 @@ class CreateEither(MessageCreateParamsBase, CallOptions, total=False):
     stream: Required[bool]
 
 
-class StreamCall(MessageCreateParamsBase, CallOptions, total=False):
-    """``stream``'s keywords: a Messages request (it always streams)."""
+class StreamCall(MessageCreateParamsNonStreaming, CallOptions, total=False):
+    """``stream``'s keywords: a Messages request (it always streams). A batch request's
+    ``params`` are accepted as they are (``stream`` absent or False is ignored)."""
 
 
 class CountTokensCall(MessageCountTokensParams, CallOptions, total=False):
