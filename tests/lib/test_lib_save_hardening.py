@@ -3,8 +3,10 @@ results stream that ends cleanly but early. Each test failed before the fix it c
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Iterator, List, Optional
 
@@ -14,10 +16,12 @@ import pytest
 from lib_kit import Kit
 from test_lib_save import ended_batch, ids_of, lines_of, offset, reference, save
 
-from anthropic import APIConnectionError
+from anthropic import Anthropic, APIConnectionError, AsyncAnthropic
 from anthropic.emulator import Fault
+from anthropic.lib import asave_results, save_results
 from anthropic.lib._file_lock import LOCK_SUFFIX, ResultsFileLockedError
 from anthropic.lib._results_file import PartialOwner, ResultsFile
+from anthropic.types.messages import MessageBatch
 
 pytestmark = pytest.mark.anyio
 
@@ -333,3 +337,93 @@ async def test_a_short_stream_of_a_batch_with_unusable_counts_is_taken_as_is(
         assert report.expected is None and report.lines == 7 and report.complete
     finally:
         await kit.aclose()
+
+
+class CloseDelimited:
+    """A loopback HTTP server whose results bodies have no length: they end when the
+    socket closes. The first responses close after ``cuts[i]`` bytes, cleanly, then
+    whole bodies follow. Started and stopped by the test (``with``)."""
+
+    def __init__(self, body: bytes, cuts: List[int]) -> None:
+        self.body, self.cuts, self.served = body, cuts, 0
+        self._stopping = False
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def __enter__(self) -> CloseDelimited:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stopping = True
+        socket.create_connection(self._listener.getsockname()).close()  # wakes accept()
+        self._thread.join(timeout=30)
+        self._listener.close()
+
+    def _serve(self) -> None:
+        while True:
+            conn, _ = self._listener.accept()
+            if self._stopping:
+                conn.close()
+                return
+            with conn:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+                body = self.body[: self.cuts.pop(0)] if self.cuts else self.body
+                self.served += 1
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/binary\r\n"
+                conn.sendall(head + b"Connection: close\r\n\r\n" + body)
+
+
+async def test_a_close_delimited_body_cut_by_a_proxy_over_a_real_socket(
+    flavor: str, tmp_path: Path
+) -> None:
+    n = 12
+    lines = [
+        b'{"custom_id":"r-%d","result":{"type":"succeeded","message":{}}}' % i for i in range(n)
+    ]
+    body = b"\n".join(lines) + b"\n"
+    cuts = [offset(lines, 5), offset(lines, 9) + 4]  # at a line boundary, then inside one
+    sleeps: List[float] = []
+    with CloseDelimited(body, cuts) as server:
+        batch = MessageBatch.model_validate(
+            {
+                "id": "msgbatch_1",
+                "type": "message_batch",
+                "processing_status": "ended",
+                "request_counts": {
+                    "processing": 0,
+                    "succeeded": n,
+                    "errored": 0,
+                    "canceled": 0,
+                    "expired": 0,
+                },
+                "created_at": "2024-09-24T18:37:24Z",
+                "expires_at": "2024-09-25T18:37:24Z",
+                "ended_at": "2024-09-24T18:40:00Z",
+                "results_url": f"{server.base_url}/v1/messages/batches/msgbatch_1/results",
+            }
+        )
+        path = tmp_path / "out.jsonl"
+        if flavor == "sync":
+            with Anthropic(
+                api_key="k", base_url=server.base_url, max_retries=0, _sleep=sleeps.append
+            ) as client:
+                report = save_results(client, batch, path)
+        else:
+
+            async def record(seconds: float) -> None:
+                sleeps.append(seconds)
+
+            async with AsyncAnthropic(
+                api_key="k", base_url=server.base_url, max_retries=0, _sleep=record
+            ) as aclient:
+                report = await asave_results(aclient, batch, path)
+        assert server.served == 3 and cuts == []
+    assert report.complete and report.attempts == 3 and sleeps == [0.5, 0.5]
+    assert sorted(lines_of(path)) == sorted(lines)
