@@ -1,0 +1,47 @@
+"""Type-only checks (mypy --strict, pyright): official-SDK code type-checks against ours."""
+
+from __future__ import annotations
+
+import httpx
+from typing_extensions import Literal, assert_type
+
+import anthropic
+from anthropic._legacy_response import LegacyAPIResponse
+from anthropic.types.messages import MessageBatch
+
+
+def status_codes() -> None:
+    assert_type(anthropic.NotFoundError.status_code, Literal[404])
+    assert_type(anthropic.RateLimitError.status_code, Literal[429])
+
+
+def raw(client: anthropic.Anthropic) -> None:
+    response = client.messages.batches.with_raw_response.retrieve("msgbatch_1")
+    assert_type(response, LegacyAPIResponse[MessageBatch])
+    assert_type(response.parse(), MessageBatch)
+    assert_type(response.parse(to=str), str)
+    assert_type(response.text, str)
+    assert_type(response.content, bytes)
+    assert_type(response.http_response, httpx.Response)
+    assert_type(response.is_closed, bool)
+    with client.messages.batches.with_streaming_response.retrieve("msgbatch_1") as streamed:
+        assert_type(streamed.parse(), MessageBatch)
+        assert_type(streamed.text(), str)
+        assert_type(streamed.http_version, str)
+
+
+async def async_raw(client: anthropic.AsyncAnthropic) -> None:
+    response = await client.messages.batches.with_raw_response.retrieve("msgbatch_1")
+    assert_type(response.parse(), MessageBatch)  # a plain call: the body was read
+    async with client.messages.batches.with_streaming_response.retrieve("msgbatch_1") as s:
+        assert_type(await s.parse(), MessageBatch)
+        assert_type(await s.parse(to=bytes), bytes)
+
+
+def client_object(client: anthropic.Anthropic) -> None:
+    client.base_url = "http://localhost:4010"
+    assert_type(client.timeout, anthropic.Timeout)
+    assert_type(client.auth_headers, "dict[str, str]")
+    assert_type(client.user_agent, str)
+    response = client.get("/v1/models", cast_to=httpx.Response, options={"headers": {"x": "1"}})
+    assert_type(response, httpx.Response)
