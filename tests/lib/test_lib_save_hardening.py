@@ -226,6 +226,50 @@ async def test_two_concurrent_saves_to_one_path(flavor: str, tmp_path: Path) -> 
     assert len(lines_of(path)) == N and len(set(ids_of(lines_of(path)))) == N
 
 
+class SyncGate(httpx.BaseTransport):
+    """Holds every results request while ``closed`` is an unset event (threads)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.closed: Optional[threading.Event] = None
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.closed is not None and request.url.path.endswith("/results"):
+            assert self.closed.wait(timeout=30)
+        response: httpx.Response = self.inner.handle_request(request)
+        return response
+
+
+async def test_two_threads_saving_to_one_path(flavor: str, tmp_path: Path) -> None:
+    if flavor != "sync":
+        pytest.skip("threads share the sync client")
+    gates: List[SyncGate] = []
+    kit = Kit(flavor, wrap=lambda inner: gates.append(SyncGate(inner)) or gates[-1])
+    outcomes: List[object] = []
+    path = tmp_path / "out.jsonl"
+    gate = threading.Event()
+
+    def one() -> None:
+        try:
+            outcomes.append(save_results(kit.client, batch, path))
+        except ResultsFileLockedError as exc:
+            outcomes.append(exc)
+            gate.set()  # the save holding the lock may download now
+
+    try:
+        batch = await ended_batch(kit)
+        gates[0].closed = gate
+        threads = [threading.Thread(target=one) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        await kit.aclose()
+    assert sorted(type(o).__name__ for o in outcomes) == ["ResultsFileLockedError", "SaveReport"]
+    assert len(lines_of(path)) == N and len(set(ids_of(lines_of(path)))) == N
+
+
 def test_two_results_files_in_one_process_exclude_each_other(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     with ResultsFile(path), pytest.raises(ResultsFileLockedError):
