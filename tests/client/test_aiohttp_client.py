@@ -159,3 +159,17 @@ async def test_a_results_stream_cut_short_raises_not_truncates(
     with pytest.raises(anthropic.APIError):
         async for _ in client.messages.batches.results(batch.id):
             pass
+
+
+def test_aiohttp_errors_say_whether_the_request_may_have_been_sent() -> None:
+    import aiohttp
+
+    from anthropic._aiohttp import transport_error_for
+
+    # Only a failure to connect means "never sent" (a create may be sent again).
+    assert transport_error_for(aiohttp.ConnectionTimeoutError()) is httpx.ConnectTimeout
+    assert transport_error_for(aiohttp.SocketTimeoutError()) is httpx.ReadTimeout
+    assert transport_error_for(aiohttp.ServerDisconnectedError()) is httpx.RemoteProtocolError
+    assert transport_error_for(aiohttp.ClientOSError()) is httpx.ReadError
+    assert transport_error_for(aiohttp.ClientPayloadError("cut")) is httpx.ReadError
+    assert transport_error_for(ValueError("not aiohttp's")) is None
