@@ -3,6 +3,7 @@ results stream that ends cleanly but early. Each test failed before the fix it c
 
 from __future__ import annotations
 
+import pickle
 import socket
 import subprocess
 import sys
@@ -285,6 +286,12 @@ def test_the_lock_file_fallback(tmp_path: Path, holder: Any) -> None:
         with pytest.raises(ResultsFileLockedError) as info:
             ResultsFile(path, use_flock=False)
         assert info.value.lock_file == lock_file and str(lock_file) in str(info.value)
+        copy = pickle.loads(pickle.dumps(info.value))  # safe to log and to pickle
+        assert (copy.path, copy.lock_file, str(copy)) == (
+            info.value.path,
+            lock_file,
+            str(info.value),
+        )
     assert not lock_file.exists()
     proc = holder(tmp_path / "out.jsonl.partial", "file")  # across processes too
     with pytest.raises(ResultsFileLockedError):
