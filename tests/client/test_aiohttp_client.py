@@ -173,3 +173,26 @@ def test_aiohttp_errors_say_whether_the_request_may_have_been_sent() -> None:
     assert transport_error_for(aiohttp.ClientOSError()) is httpx.ReadError
     assert transport_error_for(aiohttp.ClientPayloadError("cut")) is httpx.ReadError
     assert transport_error_for(ValueError("not aiohttp's")) is None
+
+
+# aiohttp warns (ResourceWarning, hidden by default) about any body over 1 MB given as bytes.
+@pytest.mark.filterwarnings("ignore:Sending a large body directly:ResourceWarning")
+async def test_leaving_a_results_loop_early_releases_the_connection(
+    server: EmulatorServer,
+) -> None:
+    # One connection only: had the early exit kept it, the next calls would wait for the
+    # pool (and fail after its timeout) instead of answering at once.
+    http = anthropic.DefaultAioHttpClient(
+        limits=httpx.Limits(max_connections=1), timeout=httpx.Timeout(30.0, pool=5.0)
+    )
+    async with AsyncAnthropic(api_key=KEY, base_url=server.base_url, http_client=http) as c:
+        # Large enough that aiohttp cannot have buffered the whole body (and freed the
+        # connection) by itself: checked by leaving out the ``async with``.
+        requests = [{**REQUESTS[0], "custom_id": f"q{i}"} for i in range(20_000)]
+        batch = await c.messages.batches.create(requests=requests)  # type: ignore[arg-type]
+        for _ in range(2):
+            async with c.messages.batches.results(batch.id) as results:
+                async for _line in results:
+                    break
+            assert (await c.messages.batches.retrieve(batch.id)).id == batch.id
+    await http.aclose()
