@@ -33,6 +33,8 @@ MakeBatch = Callable[..., str]
         (["--max-retries", "-1", "list"], "must be 0 or more"),
         (["list", "--request-timeout", "0"], "must be more than 0 seconds"),
         (["list", "--base-url", "ftp://example.com"], "base_url must be an absolute http(s) URL"),
+        (["list", "--base-url", "http://[::1"], "invalid base URL: "),
+        (["results", "msgbatch_1", "-o", ""], "argument -o/--output: must name a file"),
     ],
 )
 def test_usage_errors_exit_2(offline_cli: Cli, argv: list, message: str) -> None:

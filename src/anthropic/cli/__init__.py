@@ -20,6 +20,8 @@ import re
 import sys
 from typing import List, Optional, Sequence
 
+import httpx
+
 from .._client import Anthropic
 from .._core.config import DEFAULT_MAX_RETRIES
 from .._exceptions import (
@@ -135,6 +137,8 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
         client = _make_client(args)
     except (ValueError, TypeError) as exc:
         return fail(str(exc), "usage_error", EXIT_USAGE)
+    except httpx.InvalidURL as exc:  # a base URL httpx cannot parse (--base-url or the env)
+        return fail(f"invalid base URL: {exc}", "usage_error", EXIT_USAGE)
     base_url = safe_url(client._config.base_url)
     try:
         with client:

@@ -131,6 +131,12 @@ def _batch_id(text: str) -> str:
     return text
 
 
+def _output_file(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"must name a file to write, got {text!r}")
+    return text
+
+
 def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """The connection/output options. ``suppress``: leave unset unless given."""
 
@@ -269,6 +275,7 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
+        type=_output_file,
         help="write to FILE atomically (resuming a partial download) instead of stdout",
     )
 
