@@ -191,3 +191,28 @@ async def test_strict_response_validation_flag(kit: Kit) -> None:
     raw = await kit.call(strict.messages.batches.with_raw_response.retrieve, "msgbatch_1")
     with pytest.raises(anthropic.APIResponseValidationError):
         raw.parse()
+
+
+async def test_an_overridden_build_request_is_called(kit: Kit) -> None:
+    built = []
+    base = httpx.AsyncClient if kit.is_async else httpx.Client
+
+    class Instrumented(base):  # type: ignore[valid-type,misc]
+        def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+            request = super().build_request(*args, **kwargs)
+            request.headers["x-instrumented"] = "yes"
+            built.append(request)
+            return request
+
+    rec = Recorder()
+    http = Instrumented(transport=httpx.MockTransport(rec), headers={"x-default": "d"})
+    kit.http_clients.append(http)
+    client = (AsyncAnthropic if kit.is_async else Anthropic)(api_key=TEST_KEY, http_client=http)
+    kit.clients.append(client)
+    await kit.call(client.messages.batches.list, limit=3, extra_query={"after_id": "a"})
+    sent = rec.requests[-1]
+    assert len(built) == 1
+    assert sent.headers["x-instrumented"] == "yes"
+    assert sent.headers["x-default"] == "d"
+    assert sent.headers["x-api-key"] == TEST_KEY
+    assert (sent.url.params["limit"], sent.url.params["after_id"]) == ("3", "a")
