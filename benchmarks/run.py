@@ -38,6 +38,8 @@ SCENARIOS = {
     "loopback": "bench_loopback",
     "loopback_aiohttp": "bench_loopback_aiohttp",
     "gzip": "bench_gzip",
+    "messages_create": "bench_messages_create",
+    "sse": "bench_sse",
 }
 
 

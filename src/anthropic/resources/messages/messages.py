@@ -87,6 +87,8 @@ _EVENTS_ASYNC: Parser[AsyncStream[RawMessageStreamEvent]] = Parser(
 
 def split_options(kwargs: Dict[str, Any], mode: ResponseMode) -> Tuple[Dict[str, Any], Options]:
     """(the request's params, the per-call options) from one call's keywords."""
+    if _OPTION_KEYS.isdisjoint(kwargs):  # the common case: no per-call options
+        return kwargs, Options(mode=mode)
     params = {k: v for k, v in kwargs.items() if k not in _OPTION_KEYS}
     options = {k: v for k, v in kwargs.items() if k in _OPTION_KEYS}
     return params, Options.of(cast(CallOptions, options), mode)
