@@ -35,13 +35,20 @@ class Anthropic(SyncAPIClient):
 
     - ``api_key`` (else ``ANTHROPIC_API_KEY``) is sent as ``x-api-key``; ``auth_token``
       (else ``ANTHROPIC_AUTH_TOKEN``) as ``Authorization: Bearer``. With neither, the
-      first request raises ``MissingCredentialsError`` before any network I/O.
+      first request raises ``MissingCredentialsError`` before any network I/O (an empty
+      string counts as none).
     - ``base_url`` (else ``ANTHROPIC_BASE_URL``, else ``https://api.anthropic.com``); a
       path prefix such as ``http://host/proxy/`` is kept.
     - ``timeout``: seconds, an ``httpx.Timeout`` or ``None``; default 600 s, 5 s to connect.
     - ``max_retries`` (default 2) for connection errors, timeouts, 408/409/429/5xx.
     - ``default_headers`` / ``default_query`` on every request (``Omit()`` removes one).
-    - ``http_client``: your own ``httpx.Client`` (see ``DefaultHttpxClient``).
+    - ``http_client``: your own ``httpx.Client`` (see ``DefaultHttpxClient``); requests are
+      built as its ``build_request`` would (its headers, params, cookies; httpx's
+      ``Accept-Encoding``), and its timeout is used when ``timeout`` is not given and it
+      is not httpx's own 5 s default.
+    - ``_strict_response_validation`` (default ``False``): ``True`` raises
+      ``APIResponseValidationError`` on a response that does not fit its model instead
+      of building it leniently.
 
     ``_sleep``, ``_clock`` and ``_random`` replace ``time.sleep``, ``time.time`` and
     ``random.random`` for retries and polling (tests and the emulator use them).
