@@ -3,6 +3,7 @@ alike, and the parameters of the official beta methods."""
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from typing import Any, List
 
@@ -54,3 +55,38 @@ def test_workflows_take_the_stable_parameters(name: str) -> None:
     beta = [n for n in names(getattr(Batches, name)) if n != "betas"]
     assert beta == stable
     assert names(getattr(Batches, name)) == names(getattr(AsyncBatches, name))
+
+
+OFFICIAL_PATHS = {
+    "anthropic.types.beta.messages": [
+        "BatchCreateParams",
+        "BatchListParams",
+        "BetaDeletedMessageBatch",
+        "BetaMessageBatch",
+        "BetaMessageBatchCanceledResult",
+        "BetaMessageBatchErroredResult",
+        "BetaMessageBatchExpiredResult",
+        "BetaMessageBatchIndividualResponse",
+        "BetaMessageBatchRequestCounts",
+        "BetaMessageBatchResult",
+        "BetaMessageBatchSucceededResult",
+    ],
+    "anthropic.types.beta": ["BetaMessage", "BetaContentBlock", "BetaTextBlock", "BetaUsage"],
+    "anthropic.types.anthropic_beta_param": ["AnthropicBetaParam"],
+    "anthropic.types.beta.messages.batch_create_params": ["Request"],
+    "anthropic.resources.beta.messages.batches": [
+        "AsyncBatches",
+        "AsyncBatchesWithRawResponse",
+        "AsyncBatchesWithStreamingResponse",
+        "Batches",
+        "BatchesWithRawResponse",
+        "BatchesWithStreamingResponse",
+    ],
+}
+
+
+@pytest.mark.parametrize("module", sorted(OFFICIAL_PATHS))
+def test_official_import_paths(module: str) -> None:
+    imported = importlib.import_module(module)
+    for name in OFFICIAL_PATHS[module]:
+        assert hasattr(imported, name), f"{module}.{name}"
