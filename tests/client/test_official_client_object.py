@@ -5,7 +5,7 @@ it set one), and the client's public properties and low-level calls have the sam
 from __future__ import annotations
 
 import json
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import httpx
 import pytest
@@ -216,3 +216,24 @@ async def test_an_overridden_build_request_is_called(kit: Kit) -> None:
     assert sent.headers["x-default"] == "d"
     assert sent.headers["x-api-key"] == TEST_KEY
     assert (sent.url.params["limit"], sent.url.params["after_id"]) == ("3", "a")
+
+
+async def test_strict_response_validation_reaches_results_lines(kit: Kit) -> None:
+    line = b'{"custom_id": "a", "result": {"type": "succeeded", "message": 5}}\n'
+    batch = api_json("batch.ended.json")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/results"):
+            return httpx.Response(200, content=line)
+        return httpx.Response(200, json=batch)
+
+    async def entries(client: Any) -> List[Any]:
+        decoder = client.messages.batches.results(batch["id"])
+        if kit.is_async:
+            return [entry async for entry in await decoder]
+        return list(decoder)
+
+    assert len(await entries(kit.client(handler))) == 1  # lenient by default
+    strict = kit.client(handler, _strict_response_validation=True)
+    with pytest.raises(anthropic.APIResponseValidationError):
+        await entries(strict)
