@@ -43,7 +43,7 @@ def test_usage_errors_exit_2(offline_cli: Cli, argv: list, message: str) -> None
     assert message in run.err
 
 
-BAD_IDS = ["", " ", ".", "..", "msgbatch_\udcff"]
+BAD_IDS = ["", " ", ".", "..", "msgbatch_\udcff", "msgbatch_1\n", "\x01"]
 ID_COMMANDS = [
     ["get"],
     ["cancel"],

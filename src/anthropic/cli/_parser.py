@@ -128,6 +128,10 @@ def _batch_id(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"must be {shape}, got text that is not valid UTF-8: {text!r}"
         ) from None
+    if not text.isprintable():
+        raise argparse.ArgumentTypeError(
+            f"must be {shape}, got text with a control character: {text!r}"
+        )
     return text
 
 
