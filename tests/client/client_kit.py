@@ -99,8 +99,8 @@ def _transport(handler: Any) -> Any:
 
 
 class Recorder:
-    """A MockTransport handler that snapshots every request (headers are copied, because
-    the sender updates the retry-count header on the same request object) and answers
+    """A MockTransport handler that snapshots every request (headers are copied too, so a
+    test can compare what each attempt carried by value) and answers
     from a queue (the last reply repeats)."""
 
     def __init__(self, *replies: Union[httpx.Response, Exception]) -> None:
