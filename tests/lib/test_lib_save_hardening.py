@@ -3,6 +3,7 @@ results stream that ends cleanly but early. Each test failed before the fix it c
 
 from __future__ import annotations
 
+import errno
 import pickle
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from test_lib_save import ended_batch, ids_of, lines_of, offset, reference, save
 
 from anthropic import Anthropic, APIConnectionError, AsyncAnthropic
 from anthropic.emulator import Fault
-from anthropic.lib import asave_results, save_results
+from anthropic.lib import _file_lock, asave_results, save_results
 from anthropic.lib._file_lock import LOCK_SUFFIX, ResultsFileLockedError
 from anthropic.lib._results_file import PartialOwner, ResultsFile
 from anthropic.types.messages import MessageBatch
@@ -299,6 +300,29 @@ def test_the_lock_file_fallback(tmp_path: Path, holder: Any) -> None:
     release(proc)
     ResultsFile(path, use_flock=False).close()
     assert not lock_file.exists()
+
+
+def test_a_file_system_without_flock_falls_back_to_the_lock_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(fd: int) -> bool:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(_file_lock, "_flock", refuse)
+    path = tmp_path / "out.jsonl"
+    lock_file = tmp_path / ("out.jsonl.partial" + LOCK_SUFFIX)
+    with ResultsFile(path):
+        assert lock_file.exists()
+        with pytest.raises(ResultsFileLockedError):
+            ResultsFile(path)
+    assert not lock_file.exists()
+
+    def broken(fd: int) -> bool:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(_file_lock, "_flock", broken)
+    with pytest.raises(OSError, match="I/O error"):  # other errors are not hidden
+        ResultsFile(path)
 
 
 # -- item 7: a stream that ends cleanly but early ------------------------------------------------

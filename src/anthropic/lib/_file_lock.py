@@ -1,23 +1,25 @@
 """An exclusive, non-blocking lock on a file, across processes: one writer per partial file.
 
-    fd = open_locked(partial)      # creates it if missing, never truncates; or raises
+    held = open_locked(partial)    # creates it if missing, never truncates; or raises
     ...                            # ResultsFileLockedError naming the path
-    unlock(fd, partial)            # or just os.close(fd) on POSIX
+    os.close(held.fd); unlock(held)
 
 On POSIX the lock is ``fcntl.flock`` on the file itself: the kernel releases it when the
 descriptor is closed or the process dies, so a crash never leaves a stale lock, and two
 descriptors of one process exclude each other too (flock locks belong to the open file,
 not the process). Where ``fcntl`` is missing (Windows) a lock file ``<path>.lock`` is
 created with ``O_CREAT | O_EXCL`` and removed on unlock; one left by a crashed process
-makes the next save fail with an error that names it, to be deleted by hand.
+makes the next save fail with an error that names it, to be deleted by hand. The lock
+file is also used on a file system that refuses ``flock`` (some network mounts).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .._exceptions import AnthropicError
 
@@ -27,7 +29,7 @@ if sys.platform != "win32":
 HAS_FLOCK = sys.platform != "win32"
 """Whether the partial file itself is locked (``flock``), else a lock file is used."""
 
-__all__ = ["HAS_FLOCK", "LOCK_SUFFIX", "ResultsFileLockedError", "open_locked", "unlock"]
+__all__ = ["HAS_FLOCK", "LOCK_SUFFIX", "Held", "ResultsFileLockedError", "open_locked", "unlock"]
 
 LOCK_SUFFIX = ".lock"
 """The lock file's suffix where ``flock`` is not available."""
@@ -57,35 +59,58 @@ class ResultsFileLockedError(AnthropicError, OSError):
         return (type(self), (self.path, self.lock_file))
 
 
-def _use_flock(use_flock: Optional[bool]) -> bool:
-    return HAS_FLOCK if use_flock is None else use_flock
+# flock errors that mean "this file system cannot flock" (some network mounts): the lock
+# file is used instead.
+_NO_FLOCK = frozenset(
+    getattr(errno, name)
+    for name in ("ENOLCK", "EOPNOTSUPP", "ENOTSUP", "ENOSYS", "EINVAL")
+    if hasattr(errno, name)
+)
 
 
-def open_locked(path: Path, *, use_flock: Optional[bool] = None) -> int:
+class Held(NamedTuple):
+    """A locked file: its descriptor, and the lock file if the fallback holds the lock."""
+
+    fd: int
+    lock_file: Optional[Path]
+
+
+def open_locked(path: Path, *, use_flock: Optional[bool] = None) -> Held:
     """A read-write descriptor of ``path`` (created if missing, never truncated), held
     exclusively until ``unlock``; ``ResultsFileLockedError`` at once if another holds it.
-    ``use_flock=False`` forces the lock-file fallback (tests)."""
-    if not _use_flock(use_flock):
-        lock_file = path.with_name(path.name + LOCK_SUFFIX)
+    ``use_flock=False`` forces the lock-file fallback (tests); it is also used when the
+    file system refuses ``flock``."""
+    if HAS_FLOCK if use_flock is None else use_flock:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            os.close(os.open(lock_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-        except FileExistsError:
-            raise ResultsFileLockedError(path, lock_file) from None
-        try:
-            return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+            taken = _flock(fd)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno not in _NO_FLOCK:
+                raise
         except BaseException:
-            os.unlink(lock_file)
+            os.close(fd)
             raise
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        else:
+            if not taken:
+                os.close(fd)
+                raise ResultsFileLockedError(path)
+            return Held(fd, None)
+    return _with_lock_file(path)
+
+
+def _with_lock_file(path: Path) -> Held:
+    lock_file = path.with_name(path.name + LOCK_SUFFIX)
     try:
-        taken = _flock(fd)
+        os.close(os.open(lock_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    except FileExistsError:
+        raise ResultsFileLockedError(path, lock_file) from None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     except BaseException:
-        os.close(fd)
+        lock_file.unlink(missing_ok=True)
         raise
-    if not taken:
-        os.close(fd)
-        raise ResultsFileLockedError(path)
-    return fd
+    return Held(fd, lock_file)
 
 
 def _flock(fd: int) -> bool:
@@ -99,8 +124,8 @@ def _flock(fd: int) -> bool:
     return True
 
 
-def unlock(path: Path, *, use_flock: Optional[bool] = None) -> None:
-    """Release the lock-file fallback's lock on ``path`` (its descriptor closed already;
-    on POSIX closing the descriptor was the release, and this does nothing)."""
-    if not _use_flock(use_flock):
-        path.with_name(path.name + LOCK_SUFFIX).unlink(missing_ok=True)
+def unlock(held: Held) -> None:
+    """Release the lock of ``held`` once its descriptor is closed (closing it was the
+    release for ``flock``; the fallback's lock file is removed)."""
+    if held.lock_file is not None:
+        held.lock_file.unlink(missing_ok=True)

@@ -172,13 +172,13 @@ class ResultsFile:
         self.path = Path(path)
         self.partial = self.path.with_name(self.path.name + PARTIAL_SUFFIX)
         self.meta = self.partial.with_name(self.partial.name + META_SUFFIX)
-        self.owner, self.expected, self._use_flock = owner, expected, use_flock
+        self.owner, self.expected = owner, expected
         self.seen: set[str] = set()
         self.counts: Dict[str, int] = {}
         self.resumed = self.written = self.skipped = 0
         self.discarded = False
-        fd = open_locked(self.partial, use_flock=use_flock)  # ResultsFileLockedError: untouched
-        self._file: BinaryIO = os.fdopen(fd, "r+b")
+        self._held = open_locked(self.partial, use_flock=use_flock)  # or raise: untouched
+        self._file: BinaryIO = os.fdopen(self._held.fd, "r+b")
         try:
             self._adopt(resume)
         except BaseException:
@@ -305,7 +305,7 @@ class ResultsFile:
         if not self._file.closed:
             self._file.flush()
             self._file.close()
-            unlock(self.partial, use_flock=self._use_flock)
+            unlock(self._held)
 
     def __enter__(self) -> ResultsFile:
         return self
