@@ -56,3 +56,45 @@ def test_streams_load_on_first_use() -> None:
     )
     env = {**os.environ, "ANTHROPIC_LOG": ""}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
+def test_text_editor_tool_params_are_exported_and_in_the_tool_union() -> None:
+    import typing
+
+    from anthropic.types import (
+        ToolTextEditor20250429Param,
+        ToolTextEditor20250728Param,
+        ToolUnionParam,
+    )
+
+    members = typing.get_args(ToolUnionParam)
+    assert ToolTextEditor20250429Param in members
+    assert ToolTextEditor20250728Param in members
+    tool: ToolTextEditor20250728Param = {
+        "type": "text_editor_20250728",
+        "name": "str_replace_based_edit_tool",
+        "max_characters": 10_000,
+    }
+    client = anthropic.Anthropic(api_key="k", http_client=httpx.Client(transport=_echo()))
+    with client:
+        batch = client.messages.batches.create(
+            requests=[
+                {
+                    "custom_id": "edit",
+                    "params": {
+                        "model": "claude-sonnet-4-20250514",
+                        "max_tokens": 64,
+                        "messages": [{"role": "user", "content": "fix the typo"}],
+                        "tools": [tool],
+                    },
+                }
+            ]
+        )
+    assert batch.id
+
+
+def _echo() -> httpx.MockTransport:
+    from support import api_bytes
+
+    sent = api_bytes("batch.in_progress.json")
+    return httpx.MockTransport(lambda request: httpx.Response(200, content=sent))

@@ -45,3 +45,17 @@ def client_object(client: anthropic.Anthropic) -> None:
     assert_type(client.user_agent, str)
     response = client.get("/v1/models", cast_to=httpx.Response, options={"headers": {"x": "1"}})
     assert_type(response, httpx.Response)
+
+
+def text_editor_tools() -> None:
+    from anthropic.types import ToolUnionParam
+
+    tools: list[ToolUnionParam] = [
+        {"type": "text_editor_20250429", "name": "str_replace_based_edit_tool"},
+        {
+            "type": "text_editor_20250728",
+            "name": "str_replace_based_edit_tool",
+            "max_characters": 5,
+        },
+    ]
+    assert tools

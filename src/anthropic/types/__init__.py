@@ -125,6 +125,12 @@ from .tool_result_block_param import ToolResultBlockParam as ToolResultBlockPara
 from .tool_text_editor_20250124_param import (
     ToolTextEditor20250124Param as ToolTextEditor20250124Param,
 )
+from .tool_text_editor_20250429_param import (
+    ToolTextEditor20250429Param as ToolTextEditor20250429Param,
+)
+from .tool_text_editor_20250728_param import (
+    ToolTextEditor20250728Param as ToolTextEditor20250728Param,
+)
 from .tool_union_param import ToolUnionParam as ToolUnionParam
 from .tool_use_block import ToolUseBlock as ToolUseBlock
 from .tool_use_block_param import ToolUseBlockParam as ToolUseBlockParam
@@ -247,6 +253,8 @@ __all__ = [
     "ToolParam",
     "ToolResultBlockParam",
     "ToolTextEditor20250124Param",
+    "ToolTextEditor20250429Param",
+    "ToolTextEditor20250728Param",
     "ToolUnionParam",
     "ToolUseBlock",
     "ToolUseBlockParam",
