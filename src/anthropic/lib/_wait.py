@@ -4,9 +4,13 @@
     batch = await async_client.messages.batches.wait(batch.id)
 
 Sleeping and the clock come from the client (``_sleep``/``_clock``), so tests drive a
-wait with a manual clock and never sleep. ``cancel_on_exit`` / ``async_cancel_on_exit``
-wrap a wait (of one batch or of a whole job) and cancel what is left running if it ends
-by an exception, Ctrl-C or a cancellation.
+wait with a manual clock and never sleep. The machine is told when this client created
+the batch, if it did (``_created``): with the batch's ``created_at``, that is what the
+404 grace is measured from; an id of unknown age gets none.
+
+``cancel_on_exit`` / ``async_cancel_on_exit`` wrap a wait (of one batch or of a whole
+job) and cancel what is left running if it ends by an exception, Ctrl-C or a
+cancellation.
 """
 
 from __future__ import annotations
