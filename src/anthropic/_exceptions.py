@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Optional
 import httpx
 from typing_extensions import Literal, override
 
+from ._core.credentials import redact_request
 from ._core.retry import retry_after_seconds
 
 if TYPE_CHECKING:
@@ -93,32 +94,6 @@ def _restore_error(
     err.args = args
     err.__dict__.update(state)
     return err
-
-
-# Headers whose values are credentials: an error never carries them in clear.
-_SECRET_HEADERS = ("x-api-key", "authorization", "proxy-authorization", "cookie")
-REDACTED = "***"
-
-
-def redact_request(request: httpx.Request) -> httpx.Request:
-    """``request`` itself if it carries no credential, else a copy with each credential
-    header's value replaced by ``"***"`` (method, URL, other headers, body bytes and
-    extensions kept; the body is shared, not copied). Errors hold only such copies, so
-    ``repr(err.request.headers)``, logging and ``pickle.dumps(err)`` never show a key."""
-    headers = request.headers
-    if not any(name in headers for name in _SECRET_HEADERS):
-        return request
-    clean = headers.copy()
-    for name in _SECRET_HEADERS:
-        if name in clean:
-            clean[name] = REDACTED
-    try:
-        content: Optional[bytes] = request.content or None
-    except httpx.RequestNotRead:  # a streaming body (a user transport): not kept
-        content = None
-    return httpx.Request(
-        request.method, request.url, headers=clean, content=content, extensions=request.extensions
-    )
 
 
 class APIError(AnthropicError):

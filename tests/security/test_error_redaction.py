@@ -152,7 +152,7 @@ def test_every_error_class_round_trips_through_pickle() -> None:
 
 
 def test_redact_request_masks_credentials_and_shares_the_body() -> None:
-    from anthropic._exceptions import redact_request
+    from anthropic._core.credentials import redact_request
 
     body = b'{"requests": []}' * 1000
     request = httpx.Request(

@@ -20,6 +20,7 @@ import warnings
 from typing import Mapping, Optional, Union
 
 from .._types import Omit
+from .credentials import CREDENTIAL_HEADERS
 
 __all__ = ["clean_header_name", "clean_header_value", "clean_headers", "is_secret_header"]
 
@@ -81,11 +82,8 @@ def clean_header_name(name: object, *, what: str) -> str:
     return name
 
 
-_SECRET_HEADERS = frozenset({"x-api-key", "authorization", "proxy-authorization", "cookie"})
-
-
 def is_secret_header(name: str) -> bool:
-    return name.lower() in _SECRET_HEADERS
+    return name.lower() in CREDENTIAL_HEADERS
 
 
 def clean_headers(

@@ -11,11 +11,11 @@ from typing import Optional
 import httpx
 
 from .config import url_origin
+from .credentials import CREDENTIAL_HEADERS
 
 __all__ = ["MAX_REDIRECTS", "redirect_request"]
 
 MAX_REDIRECTS = 20
-_CREDENTIAL_HEADERS = ("x-api-key", "authorization", "proxy-authorization", "cookie")
 
 
 def redirect_request(
@@ -39,7 +39,7 @@ def redirect_request(
         headers.pop("content-type", None)
         headers.pop("content-length", None)
     if url_origin(url) != origin:
-        for name in _CREDENTIAL_HEADERS:
+        for name in CREDENTIAL_HEADERS:
             headers.pop(name, None)
     headers.pop("host", None)
     return httpx.Request(
