@@ -103,7 +103,20 @@ async def test_extra_headers_and_query_win_over_the_endpoints(
     )
     request = router.only_call()
     assert request.headers["anthropic-beta"] == "mine"
-    assert sent_query(request) == {"beta": "true", "trace": "1"}
+    # As the official SDK: another query parameter replaces the ``beta=true`` marker.
+    assert sent_query(request) == {"trace": "1"}
+
+
+async def test_the_beta_marker_goes_only_on_a_request_without_other_query(
+    flavor: str, router: Router
+) -> None:
+    router.add("GET", BATCH_PATH, fixture_response("batch.ended.json"))
+    harness = BetaApi(flavor, router, default_query={"tenant": "t1"})
+    try:
+        await harness.call("retrieve", BATCH_ID)
+    finally:
+        await harness.aclose()
+    assert sent_query(router.only_call()) == {"tenant": "t1"}
 
 
 @pytest.mark.parametrize("betas", ["message-batches-2024-09-24", [1], ("a", None)])
@@ -128,8 +141,15 @@ async def test_list_walks_every_page_on_the_beta_endpoint(beta: BetaApi, router:
     assert len(router.calls) == 2
     for request in router.calls:
         assert request.headers["anthropic-beta"] == f"b1,{DEFAULT_BETA}"
-        assert sent_query(request)["beta"] == "true"
+        assert "beta" not in sent_query(request)  # the official SDK's wire: limit replaces it
+    assert sent_query(router.calls[0]) == {"limit": "2"}
     assert sent_query(router.calls[1])["after_id"]
+
+
+async def test_list_without_parameters_sends_the_beta_marker(beta: BetaApi, router: Router) -> None:
+    router.add("GET", BATCHES, fixture_response("batch.list.page2.json"))
+    await beta.drain(beta.batches.list())
+    assert_beta_call(router.only_call())
 
 
 async def test_results_parse_into_beta_messages(beta: BetaApi, router: Router) -> None:
@@ -155,7 +175,7 @@ async def test_results_parse_into_beta_messages(beta: BetaApi, router: Router) -
         errored.unwrap()
     assert caught.value.custom_id == errored.custom_id and caught.value.error_type
     retrieve, results = router.calls
-    assert_beta_call(retrieve, f"b1,{DEFAULT_BETA}")
+    assert_beta_call(retrieve)  # as the official SDK: the retrieve names the batches beta only
     # The download goes to ``results_url`` as given, with the beta header only.
     assert_beta_call(results, f"b1,{DEFAULT_BETA}", query=False)
     assert results.headers["accept"] == "application/binary"

@@ -73,9 +73,11 @@ def list_pages(
     page_type: type[SyncPage[_B]],
     params: Mapping[str, object],
     opts: specs.Options,
+    later_opts: Optional[specs.Options] = None,
 ) -> SyncPage[_B]:
-    """The first page of a list; later pages are fetched with the same options, parsed."""
-    later = opts.parsed()
+    """The first page of a list; later pages are fetched with ``later_opts`` (default:
+    the same options), parsed."""
+    later = (later_opts or opts).parsed()
 
     def fetch(params: Mapping[str, object]) -> SyncPage[_B]:
         return client._execute(
@@ -90,9 +92,10 @@ def async_list_pages(
     page_type: type[AsyncPage[_B]],
     params: Mapping[str, object],
     opts: specs.Options,
+    later_opts: Optional[specs.Options] = None,
 ) -> AsyncPaginator[_B]:
     """See ``list_pages``: ``await`` it for the first page or ``async for`` every batch."""
-    later = opts.parsed()
+    later = (later_opts or opts).parsed()
 
     async def fetch(params: Mapping[str, object]) -> AsyncPage[_B]:
         parser = page_parser(page_type, params, fetch)

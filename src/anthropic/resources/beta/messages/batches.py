@@ -13,18 +13,16 @@ through a stable resource on this endpoint and return the stable types.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import AsyncIterable, Iterable, List, Optional, Sequence, Union, cast
+from typing import AsyncIterable, Iterable, List, Optional, Union
 
 from typing_extensions import Unpack
 
 from ...._api_client import AsyncAPIClient, SyncAPIClient
-from ...._base_client import model_parser
 from ...._core import batch_specs as specs
 from ...._core.batch_requests import MAX_BATCH_REQUESTS
 from ...._core.request import ResponseMode
-from ...._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
+from ...._jsonl_stream import AsyncStreamHandle, JSONLDecoder
 from ...._response import (
-    Parser,
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
@@ -47,7 +45,6 @@ from ....types.beta.messages.beta_message_batch_individual_response import (
 )
 from ....types.messages.message_batch import MessageBatch
 from ...messages._batch_calls import (
-    Endpoint,
     async_list_pages,
     async_results_stream,
     list_pages,
@@ -55,6 +52,17 @@ from ...messages._batch_calls import (
 )
 from ...messages.batches import AsyncBatches as StableAsyncBatches
 from ...messages.batches import Batches as StableBatches
+from ._beta_endpoint import (
+    BATCH,
+    BATCHES_BETA,
+    DEFAULT,
+    DELETED,
+    RESULTS_ASYNC,
+    RESULTS_SYNC,
+    beta_endpoint,
+    beta_options,
+    results_options,
+)
 
 __all__ = [
     "BATCHES_BETA",
@@ -67,43 +75,9 @@ __all__ = [
     "beta_endpoint",
 ]
 
-BATCHES_BETA = "message-batches-2024-09-24"
-"""The beta every call of this resource names in ``anthropic-beta``."""
-
-_BETA_QUERY = {"beta": "true"}
-_BATCH = model_parser(BetaMessageBatch)
-_DELETED = model_parser(BetaDeletedMessageBatch)
-_LINE = BetaMessageBatchIndividualResponse
-_RESULTS_SYNC: Parser[JSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: JSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
-)
-_RESULTS_ASYNC: Parser[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
-)
 _Betas = Union[List[AnthropicBetaParam], NotGiven]
 _ResultsTarget = Union[str, MessageBatch]
-
-
-def beta_endpoint(betas: object = NOT_GIVEN) -> Endpoint:
-    """The header and query of a beta call; ``betas`` are named before the batches beta.
-
-    A caller's ``extra_headers={"anthropic-beta": ...}`` still replaces the header."""
-    names: List[str] = []
-    if not isinstance(betas, NotGiven) and betas is not None:
-        items = cast("Sequence[object]", betas) if isinstance(betas, (list, tuple)) else None
-        if items is None or not all(isinstance(b, str) for b in items):
-            raise TypeError(
-                f"betas must be a list of beta names such as ['{BATCHES_BETA}'], got {betas!r}"
-            )
-        names = [str(b) for b in items]
-    return Endpoint({"anthropic-beta": ",".join([*names, BATCHES_BETA])}, _BETA_QUERY)
-
-
-_DEFAULT = beta_endpoint()
+_BATCH, _DELETED, _DEFAULT = BATCH, DELETED, DEFAULT
 
 
 class Batches:
@@ -113,8 +87,8 @@ class Batches:
         self._client = client
         self._mode: ResponseMode = mode
 
-    def _options(self, betas: _Betas, options: CallOptions, results: bool = False) -> specs.Options:
-        return beta_endpoint(betas).options(options, self._mode, results=results)
+    def _options(self, betas: _Betas, options: CallOptions) -> specs.Options:
+        return beta_options(self._client, self._mode, betas, options)
 
     @cached_property
     def with_raw_response(self) -> BatchesWithRawResponse:
@@ -161,8 +135,9 @@ class Batches:
     ) -> SyncPage[BetaMessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         params = specs.list_params(after_id, before_id, limit)
-        opts = self._options(betas, options)
-        return list_pages(self._client, SyncPage[BetaMessageBatch], params, opts)
+        first = beta_options(self._client, self._mode, betas, options, params)
+        later = beta_endpoint(betas, query=False).options(options, "parsed")
+        return list_pages(self._client, SyncPage[BetaMessageBatch], params, first, later)
 
     def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
@@ -186,8 +161,8 @@ class Batches:
         **options: Unpack[CallOptions],
     ) -> JSONLDecoder[BetaMessageBatchIndividualResponse]:
         """Stream the results of an ended batch (the id, or the batch to save a GET)."""
-        opts, results = self._options(betas, options), self._options(betas, options, True)
-        return results_stream(self._client, message_batch_id, opts, results, _BATCH, _RESULTS_SYNC)
+        opts, results = results_options(self._client, self._mode, betas, options)
+        return results_stream(self._client, message_batch_id, opts, results, _BATCH, RESULTS_SYNC)
 
     def wait(
         self,
@@ -212,14 +187,15 @@ class Batches:
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BatchJob:
         """``client.messages.batches.submit`` on the beta endpoint."""
-        opts = beta_endpoint(betas).options({"extra_headers": extra_headers}, "parsed")
+        extras: CallOptions = {"extra_headers": extra_headers, "extra_query": extra_query}
+        opts = beta_endpoint(betas).options(extras, "parsed")
         return self._workflows.submit(
             requests,
             max_requests_per_batch=max_requests_per_batch,
             max_bytes_per_batch=max_bytes_per_batch,
             precheck=precheck,
             extra_headers=opts.extra_headers,
-            extra_query={**_BETA_QUERY, **(extra_query or {})},
+            extra_query=opts.extra_query,
             timeout=timeout,
         )
 
@@ -235,8 +211,8 @@ class AsyncBatches:
         self._client = client
         self._mode: ResponseMode = mode
 
-    def _options(self, betas: _Betas, options: CallOptions, results: bool = False) -> specs.Options:
-        return beta_endpoint(betas).options(options, self._mode, results=results)
+    def _options(self, betas: _Betas, options: CallOptions) -> specs.Options:
+        return beta_options(self._client, self._mode, betas, options)
 
     @cached_property
     def with_raw_response(self) -> AsyncBatchesWithRawResponse:
@@ -281,8 +257,9 @@ class AsyncBatches:
     ) -> AsyncPaginator[BetaMessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
         params = specs.list_params(after_id, before_id, limit)
-        opts = self._options(betas, options)
-        return async_list_pages(self._client, AsyncPage[BetaMessageBatch], params, opts)
+        first = beta_options(self._client, self._mode, betas, options, params)
+        later = beta_endpoint(betas, query=False).options(options, "parsed")
+        return async_list_pages(self._client, AsyncPage[BetaMessageBatch], params, first, later)
 
     async def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
@@ -306,9 +283,9 @@ class AsyncBatches:
         **options: Unpack[CallOptions],
     ) -> AsyncStreamHandle[BetaMessageBatchIndividualResponse]:
         """See ``Batches.results``: ``await`` it, or ``async for`` / ``async with`` on it."""
-        opts, results = self._options(betas, options), self._options(betas, options, True)
+        opts, results = results_options(self._client, self._mode, betas, options)
         return async_results_stream(
-            self._client, message_batch_id, opts, results, _BATCH, _RESULTS_ASYNC
+            self._client, message_batch_id, opts, results, _BATCH, RESULTS_ASYNC
         )
 
     async def wait(
@@ -334,14 +311,15 @@ class AsyncBatches:
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> AsyncBatchJob:
         """See ``Batches.submit``."""
-        opts = beta_endpoint(betas).options({"extra_headers": extra_headers}, "parsed")
+        extras: CallOptions = {"extra_headers": extra_headers, "extra_query": extra_query}
+        opts = beta_endpoint(betas).options(extras, "parsed")
         return await self._workflows.submit(
             requests,
             max_requests_per_batch=max_requests_per_batch,
             max_bytes_per_batch=max_bytes_per_batch,
             precheck=precheck,
             extra_headers=opts.extra_headers,
-            extra_query={**_BETA_QUERY, **(extra_query or {})},
+            extra_query=opts.extra_query,
             timeout=timeout,
         )
 

@@ -1,0 +1,96 @@
+"""What makes a batches call a beta call: the ``anthropic-beta`` header, the ``?beta=true``
+marker (sent as the official SDK sends it), and the beta models to parse into.
+"""
+
+from __future__ import annotations
+
+from typing import List, Mapping, Optional, Sequence, Tuple, Union, cast
+
+from ...._api_client import AsyncAPIClient, SyncAPIClient
+from ...._base_client import model_parser
+from ...._core import batch_specs as specs
+from ...._core.request import ResponseMode
+from ...._jsonl_stream import AsyncJSONLDecoder, JSONLDecoder
+from ...._response import Parser
+from ...._types import NOT_GIVEN, CallOptions, NotGiven
+from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
+from ....types.beta.messages.beta_message_batch import BetaMessageBatch
+from ....types.beta.messages.beta_message_batch_individual_response import (
+    BetaMessageBatchIndividualResponse,
+)
+from ...messages._batch_calls import Endpoint
+
+__all__ = [
+    "BATCH",
+    "BATCHES_BETA",
+    "DEFAULT",
+    "DELETED",
+    "RESULTS_ASYNC",
+    "RESULTS_SYNC",
+    "beta_endpoint",
+    "beta_options",
+    "results_options",
+]
+
+BATCHES_BETA = "message-batches-2024-09-24"
+"""The beta every call of this resource names in ``anthropic-beta``."""
+
+_BETA_QUERY = {"beta": "true"}
+BATCH = model_parser(BetaMessageBatch)
+DELETED = model_parser(BetaDeletedMessageBatch)
+_LINE = BetaMessageBatchIndividualResponse
+RESULTS_SYNC: Parser[JSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: JSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
+)
+RESULTS_ASYNC: Parser[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
+    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
+    lazy=True,
+    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
+)
+
+
+def beta_endpoint(betas: object = NOT_GIVEN, *, query: bool = True) -> Endpoint:
+    """The header (and with ``query``, ``?beta=true``) of a beta call; ``betas`` are named
+    before the batches beta. ``extra_headers={"anthropic-beta": ...}`` still wins."""
+    names: List[str] = []
+    if not isinstance(betas, NotGiven) and betas is not None:
+        items = cast("Sequence[object]", betas) if isinstance(betas, (list, tuple)) else None
+        if items is None or not all(isinstance(b, str) for b in items):
+            raise TypeError(
+                f"betas must be a list of beta names such as ['{BATCHES_BETA}'], got {betas!r}"
+            )
+        names = [str(b) for b in items]
+    header = {"anthropic-beta": ",".join([*names, BATCHES_BETA])}
+    return Endpoint(header, _BETA_QUERY if query else None)
+
+
+def beta_options(
+    client: Union[SyncAPIClient, AsyncAPIClient],
+    mode: ResponseMode,
+    betas: object,
+    options: CallOptions,
+    params: Optional[Mapping[str, object]] = None,
+) -> specs.Options:
+    """The options of a beta call with ``params`` as its query."""
+    # As the official SDK: ``?beta=true`` only goes out on a request with no other query
+    # parameter (its other parameters replace the marker), so the wire is the same.
+    other = client._config.default_query or options.get("extra_query") or params
+    return beta_endpoint(betas, query=not other).options(options, mode)
+
+
+def results_options(
+    client: Union[SyncAPIClient, AsyncAPIClient],
+    mode: ResponseMode,
+    betas: object,
+    options: CallOptions,
+) -> Tuple[specs.Options, specs.Options]:
+    """(the retrieve before a results download, the download): as the official SDK, the
+    retrieve names only the batches beta, and the download goes to ``results_url``."""
+    retrieve = beta_options(client, "parsed", NOT_GIVEN, options)
+    return retrieve, beta_endpoint(betas).options(options, mode, results=True)
+
+
+DEFAULT = beta_endpoint()
+"""The endpoint of calls without ``betas`` (the workflows use it)."""
