@@ -112,7 +112,9 @@ async def test_malformed_result_lines_are_counted_not_raised(client: Client) -> 
 
 async def test_retryable_requests_skips_lines_it_cannot_match(client: Client) -> None:
     entries = await client.results()
-    requests = [{"custom_id": c, "params": {}} for c in ("as-string", "no-type", "busy")]
+    requests: List[Dict[str, Any]] = [
+        {"custom_id": c, "params": {}} for c in ("as-string", "no-type", "busy")
+    ]
     assert retryable_requests(entries, requests) == [requests[2]]
     assert retryable_requests(entries, {r["custom_id"]: r for r in requests}) == [requests[2]]
 

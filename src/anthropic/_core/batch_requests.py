@@ -14,16 +14,24 @@ APIs and some guides), which is normalized to the API's shape.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Optional, cast
+from typing import Any, Iterable, Mapping, Optional, Union, cast
 
 from .._exceptions import AnthropicError
-from .request import serialize_json
+from .json_body import (
+    BadValue,
+    BodyTooLarge,
+    BodyWriter,
+    NonFiniteNumber,
+    Unencodable,
+    encode_checked,
+)
 
 __all__ = [
     "CUSTOM_ID_PATTERN",
     "MAX_BATCH_BYTES",
     "MAX_BATCH_REQUESTS",
     "InvalidBatchRequestError",
+    "bad_value",
     "encode_create_body",
     "join_encoded_requests",
     "normalize_request",
@@ -221,57 +229,120 @@ def encoded_body_size(encoded_sizes_total: int, count: int) -> int:
 
 
 def encode_create_body(
-    requests: Iterable[object], extra_body: Optional[Mapping[str, object]] = None
+    requests: Iterable[object],
+    extra_body: Optional[Mapping[str, object]] = None,
+    *,
+    max_bytes: Optional[int] = None,
 ) -> tuple[bytes, int]:
-    """Validate ``requests`` and serialize the create body once; return (bytes, count)."""
+    """Validate ``requests`` and serialize the create body once; return (bytes, count).
+
+    Memory: the body is written into one growing buffer from small pieces (``json_body``),
+    so a body of N bytes needs about 1.1 x N besides the requests themselves, however the
+    bytes are spread over the requests. Size: ``max_bytes`` (default ``MAX_BATCH_BYTES``,
+    the API's 256 MB) is checked while writing; a request is refused before it is encoded
+    when the bytes so far plus a lower bound of its size already pass the limit, so an
+    over-limit body is never built. Numbers: NaN and Infinity are refused with the
+    request's index, custom_id and field (JSON has no such numbers).
+    """
+    limit = MAX_BATCH_BYTES if max_bytes is None else max_bytes
     normalized = validate_requests(requests)
-    body: dict[str, object] = {"requests": normalized}
-    if extra_body:
-        body.update(extra_body)
+    if extra_body and "requests" in extra_body:  # the caller replaces the requests wholesale
+        return _encode_whole(normalized, extra_body, limit), len(normalized)
+    writer = BodyWriter(limit, _BODY_PREFIX, _BODY_SUFFIX)
     try:
-        content = serialize_json(body)
-    except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
-        raise _encoding_error(normalized, exc) from exc
-    check_body_size(len(content))
-    return content, len(normalized)
+        for index, request in enumerate(normalized):
+            writer.add(index, request)
+        return writer.finish(extra_body or {}), len(normalized)
+    except BodyTooLarge as exc:
+        raise _too_large(exc, normalized, limit) from None
+    except BadValue as exc:
+        if exc.index is None:
+            raise InvalidBatchRequestError(
+                f"extra_body: {exc.cause} cannot be sent as JSON. Pass only finite numbers "
+                f"and JSON values in extra_body.",
+                index=None,
+                custom_id=None,
+                field="extra_body",
+            ) from None
+        raise bad_value(exc.index, normalized[exc.index]["custom_id"], exc.cause) from None
 
 
-def _encoding_error(
-    normalized: list[Mapping[str, Any]], exc: Exception
+def bad_value(
+    index: int, custom_id: str, exc: Union[NonFiniteNumber, Unencodable]
 ) -> InvalidBatchRequestError:
-    """Name the first request that cannot be encoded (only on this failure path, so the
-    requests are encoded one by one just once, to find it); else blame ``extra_body``."""
-    fix = (
+    if isinstance(exc, NonFiniteNumber):
+        return _fail(
+            index,
+            custom_id,
+            exc.path,
+            f"is {exc.value!r}, which JSON cannot carry (the API would refuse the batch)",
+            "Send a finite number, or leave the field out.",
+        )
+    return _fail(
+        index,
+        custom_id,
+        exc.path,
+        f"cannot be encoded as JSON ({exc.reason})",
         "Params must hold only JSON values (str, int, float, bool, None, lists and dicts) "
-        "and valid text (no lone surrogates)."
+        "and valid text (no lone surrogates).",
     )
-    for index, req in enumerate(normalized):
-        problem = _encoding_problem(req)
-        if problem is not None:
-            return _fail(
-                index, req["custom_id"], "params", f"cannot be encoded as JSON ({problem})", fix
-            )
+
+
+def _too_large(
+    exc: BodyTooLarge, normalized: list[Mapping[str, Any]], limit: int
+) -> InvalidBatchRequestError:
+    fix = (
+        "Split the requests into smaller batches "
+        "(client.messages.batches.submit(...) does it for you)."
+    )
+    over = f"over the API's limit of {limit:,} bytes" + (
+        " (256 MB)" if limit == MAX_BATCH_BYTES else ""
+    )
+    if exc.exact or exc.index is None:
+        message = f"the batch encodes to {exc.size:,} bytes, {over}. {fix}"
+        return InvalidBatchRequestError(message, index=None, custom_id=None, field="requests")
+    custom_id: str = normalized[exc.index]["custom_id"]
+    if exc.alone:
+        return _fail(
+            exc.index,
+            custom_id,
+            "request",
+            f"alone encodes to at least {exc.size:,} bytes, {over}",
+            "Shorten its params (e.g. move large documents out of the batch).",
+        )
     return InvalidBatchRequestError(
-        f"the create body could not be encoded as JSON ({exc}); check extra_body. {fix}",
+        f"the batch encodes to at least {exc.size:,} bytes, {over}: refused at requests"
+        f"[{exc.index}] (custom_id {custom_id!r}), before the rest was encoded. {fix}",
         index=None,
         custom_id=None,
-        field="extra_body",
+        field="requests",
     )
 
 
-def _encoding_problem(request: Mapping[str, Any]) -> Optional[str]:
+def _encode_whole(
+    normalized: list[Mapping[str, Any]], extra_body: Mapping[str, object], limit: int
+) -> bytes:
+    body: dict[str, object] = {"requests": normalized}
+    body.update(extra_body)
     try:
-        serialize_json(request)
-    except Exception as exc:
-        return str(exc)
-    return None
+        content = encode_checked(body)
+    except (NonFiniteNumber, Unencodable) as exc:
+        raise InvalidBatchRequestError(
+            f"extra_body: {exc} cannot be sent as JSON.",
+            index=None,
+            custom_id=None,
+            field="extra_body",
+        ) from None
+    check_body_size(len(content), limit)
+    return content
 
 
-def check_body_size(size: int) -> None:
-    if size > MAX_BATCH_BYTES:
+def check_body_size(size: int, limit: Optional[int] = None) -> None:
+    limit = MAX_BATCH_BYTES if limit is None else limit
+    if size > limit:
         raise InvalidBatchRequestError(
             f"the batch encodes to {size:,} bytes, over the API's limit of "
-            f"{MAX_BATCH_BYTES:,} bytes (256 MB). Split the requests into smaller batches "
+            f"{limit:,} bytes (256 MB). Split the requests into smaller batches "
             f"(client.messages.batches.submit(...) does it for you).",
             index=None,
             custom_id=None,

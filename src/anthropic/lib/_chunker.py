@@ -7,10 +7,11 @@
     last = chunker.finish()
 
 Sizes are measured on the exact bytes that will be sent: each request is serialized once
-with ``serialize_json`` and the batch body is ``join_encoded_requests(parts)``, whose size
-``encoded_body_size`` predicts exactly. The chunker holds at most one batch's parts.
-It also enforces custom_id uniqueness across every chunk (the job is one namespace, so
-results of different batches can be joined back without ambiguity).
+with ``encode_checked`` (pydantic-core; NaN/Infinity refused with their path) and the batch
+body is ``join_encoded_requests(parts)``, whose size ``encoded_body_size`` predicts exactly.
+The chunker holds at most one batch's parts. It also enforces custom_id uniqueness across
+every chunk (the job is one namespace, so results of different batches can be joined back
+without ambiguity).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from .._core.batch_requests import (
     MAX_BATCH_BYTES,
     MAX_BATCH_REQUESTS,
     InvalidBatchRequestError,
+    bad_value,
     encoded_body_size,
     join_encoded_requests,
     normalize_request,
 )
-from .._core.request import serialize_json
+from .._core.json_body import NonFiniteNumber, Unencodable, encode_checked
 
 __all__ = [
     "BYTES_MARGIN",
@@ -65,15 +67,11 @@ def encode_request(index: int, item: object) -> tuple[int, str, bytes]:
     request = normalize_request(index, item)
     custom_id: str = request["custom_id"]
     try:
-        return index, custom_id, serialize_json(request)
-    except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
-        raise InvalidBatchRequestError(
-            f"requests[{index}] (custom_id {custom_id!r}): params could not be encoded as "
-            f"JSON: {exc}. Params must hold only JSON values.",
-            index=index,
-            custom_id=custom_id,
-            field="params",
-        ) from exc
+        return index, custom_id, encode_checked(request)
+    except NonFiniteNumber as exc:  # NaN / Infinity: named by its path, e.g. params.temperature
+        raise bad_value(index, custom_id, exc) from None
+    except Unencodable as exc:
+        raise bad_value(index, custom_id, Unencodable("params", exc.reason)) from None
 
 
 def check_limits(max_requests: int, max_bytes: int) -> None:
