@@ -20,7 +20,9 @@ Layers: ``lib`` imports only what lies below it (``_core``, ``_exceptions``, ``t
 a client or on ``client.messages.batches`` is typed by the protocols in ``_api``.
 """
 
+from .._distribution import installation_conflicts as check_installation
 from ._chunker import BYTES_MARGIN, DEFAULT_MAX_BYTES_PER_BATCH
+from ._dry_run import DryRunReport, DryRunResult, adry_run, dry_run
 from ._errors import BatchResultError, BatchWaitTimeout
 from ._file_lock import ResultsFileLockedError
 from ._find import afind_created_batch, find_created_batch
@@ -43,6 +45,8 @@ __all__ = [
     "BatchResultsError",
     "BatchSubmitError",
     "BatchWaitTimeout",
+    "DryRunReport",
+    "DryRunResult",
     "JobProgress",
     "ResultsFileLockedError",
     "ResultsSummary",
@@ -50,9 +54,12 @@ __all__ = [
     "TokenUsage",
     "WaitOptions",
     "WaitOptionsDict",
+    "adry_run",
     "afind_created_batch",
     "asave_results",
     "asummarize",
+    "check_installation",
+    "dry_run",
     "find_created_batch",
     "join_results",
     "retryable_requests",
