@@ -5,7 +5,7 @@
     async with AsyncAnthropic(http_client=DefaultAioHttpClient()) as client:
         batch = await client.messages.batches.retrieve("msgbatch_...")
 
-The transport is ``httpx-aiohttp``'s (``pip install "anthropic[aiohttp]"``); everything
+The transport is ``httpx-aiohttp``'s (``pip install "anthropic-batches[aiohttp]"``); everything
 above it (retries, redirects, timeouts, parsing) is the same code as with the default
 httpx transport. ``anthropic`` loads this module only when the name is first used, so
 ``import anthropic`` never needs aiohttp; without the extra, constructing the client
@@ -28,7 +28,7 @@ from ._core.config import DEFAULT_LIMITS
 
 __all__ = ["DefaultAioHttpClient", "transport_error_for"]
 
-INSTALL_HINT = 'DefaultAioHttpClient needs aiohttp: pip install "anthropic[aiohttp]"'
+INSTALL_HINT = 'DefaultAioHttpClient needs aiohttp: pip install "anthropic-batches[aiohttp]"'
 
 
 def transport_error_for(cause: BaseException) -> Optional[type[httpx.TransportError]]:

@@ -190,7 +190,7 @@ def test_wait_draws_a_plain_bar_without_rich(
     monkeypatch.setattr(_progress, "load_rich", lambda: False)
     run, drawn, batch_id = _wait_on_terminal(cli, make_batch, clock, monkeypatch)
     assert run.code == 0
-    assert drawn.startswith('note: pip install "anthropic[cli]" for a live progress bar\n')
+    assert drawn.startswith('note: pip install "anthropic-batches[cli]" for a live progress bar\n')
     final = drawn.rstrip("\n").rsplit("\r", 1)[1]
     assert final.startswith(f"{batch_id} ended [########################] 2/2 100% ")
 

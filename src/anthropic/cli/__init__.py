@@ -24,6 +24,7 @@ import httpx
 
 from .._client import Anthropic
 from .._core.config import DEFAULT_MAX_RETRIES
+from .._distribution import installation_conflicts
 from .._exceptions import (
     AnthropicError,
     APIConnectionError,
@@ -117,6 +118,8 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     if args.api_key:
         secrets.append(args.api_key)
+    for conflict in installation_conflicts():  # on stderr: stdout stays the command's output
+        sys.stderr.write(f"warning: {conflict}\n")
     out = Output(json_mode=args.json)
     try:
         return _run(args, out, secrets)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["INSTALL_HINT", "Output", "load_rich", "stream_is_tty"]
 
-INSTALL_HINT = 'pip install "anthropic[cli]"'
+INSTALL_HINT = 'pip install "anthropic-batches[cli]"'
 
 
 def stream_is_tty(stream: TextIO) -> bool:

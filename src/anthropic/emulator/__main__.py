@@ -19,6 +19,7 @@ import argparse
 import sys
 from typing import List, Optional
 
+from .._distribution import installation_conflicts
 from ._clock import Clock
 from ._emulator import Emulator
 
@@ -75,6 +76,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     args = _parser().parse_args(argv)
     from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
 
+    for conflict in installation_conflicts():
+        sys.stderr.write(f"warning: {conflict}\n")
     emulator = build_emulator(argv)
     server = EmulatorServer(emulator, host=args.host, port=args.port, log_level=args.log_level)
     if args.host not in ("127.0.0.1", "::1", "localhost"):

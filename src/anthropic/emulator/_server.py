@@ -31,7 +31,7 @@ try:
     import uvicorn
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "Serving the emulator over HTTP needs uvicorn: pip install 'anthropic[emulator]'. "
+        "Serving the emulator over HTTP needs uvicorn: pip install 'anthropic-batches[emulator]'. "
         "(The in-process emu.client() / emu.transport() need nothing extra.)"
     ) from exc
 
