@@ -40,6 +40,7 @@ def _parse_partial(text: str) -> object:
     except TypeError:  # pydantic-core older than 2.20: whole values only
         return from_json(text, allow_partial=True)
 
+
 _TOOL_BLOCKS = frozenset(("tool_use", "server_tool_use"))
 
 
