@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import os
 import sys
 import time
@@ -36,11 +37,12 @@ SCENARIOS = {
     "memory": "bench_results_memory",
     "long_line": "bench_long_line",
     "loopback": "bench_loopback",
-    "loopback_aiohttp": "bench_loopback_aiohttp",
     "gzip": "bench_gzip",
     "messages_create": "bench_messages_create",
     "sse": "bench_sse",
 }
+if importlib.util.find_spec("httpx_aiohttp") is not None:  # with the aiohttp extra only
+    SCENARIOS["loopback_aiohttp"] = "bench_loopback_aiohttp"
 
 
 def run_scenario(name: str, quick: bool) -> List[h.Row]:
