@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import AsyncIterator
+import logging
+from typing import AsyncIterator, Iterator
 
 import pytest
 from reliability_kit import FLAVORS, Rig
@@ -25,3 +26,17 @@ async def rig(flavor: str) -> AsyncIterator[Rig]:
     harness = Rig(flavor)
     yield harness
     await harness.aclose()
+
+
+@pytest.fixture
+def quiet_logs() -> Iterator[None]:
+    # pytest keeps every captured log record in memory for its report: at debug level
+    # that is 2+ records per call (ours and httpx's), which would read as a leak. The
+    # soak logs warnings only.
+    loggers = [logging.getLogger(name) for name in ("anthropic", "httpx")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    yield
+    for logger, level in zip(loggers, levels):
+        logger.setLevel(level)

@@ -11,10 +11,9 @@ level and no response, request, error or model object outlives the run.
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import time
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, List
 
 import anyio
 import httpx
@@ -25,7 +24,11 @@ from reliability_kit import make_requests, new_emulator
 from anthropic import AsyncAnthropic
 from support import TEST_KEY
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(int(os.environ.get("SOAK_TIMEOUT", "300")))]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.usefixtures("quiet_logs"),
+    pytest.mark.timeout(int(os.environ.get("SOAK_TIMEOUT", "300"))),
+]
 
 
 @pytest.fixture
@@ -35,17 +38,6 @@ def anyio_backend() -> str:
 
 async def _no_sleep(_seconds: float) -> None:
     await anyio.lowlevel.checkpoint()
-
-
-@pytest.fixture(autouse=True)
-def _quiet_logs() -> Iterator[None]:
-    # pytest keeps every captured log record in memory for its report: at debug level
-    # that is 2+ records per call, which would read as a leak. The soak logs warnings only.
-    logger = logging.getLogger("anthropic")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    yield
-    logger.setLevel(level)
 
 
 @pytest.mark.anyio

@@ -6,11 +6,10 @@ transient faults. The same promises as the async soak (see test_soak_async.py).
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, Iterator, List
+from typing import Any, Dict, List
 
 import httpx
 import pytest
@@ -20,18 +19,11 @@ from reliability_kit import make_requests, new_emulator
 from anthropic import Anthropic
 from support import TEST_KEY
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(int(os.environ.get("SOAK_TIMEOUT", "300")))]
-
-
-@pytest.fixture(autouse=True)
-def _quiet_logs() -> Iterator[None]:
-    # pytest keeps every captured log record in memory for its report: at debug level
-    # that is 2+ records per call, which would read as a leak. The soak logs warnings only.
-    logger = logging.getLogger("anthropic")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
-    yield
-    logger.setLevel(level)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.usefixtures("quiet_logs"),
+    pytest.mark.timeout(int(os.environ.get("SOAK_TIMEOUT", "300"))),
+]
 
 
 def test_sync_soak_from_a_thread_pool(capsys: pytest.CaptureFixture[str]) -> None:
