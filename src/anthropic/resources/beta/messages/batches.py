@@ -77,7 +77,6 @@ __all__ = [
 
 _Betas = Union[List[AnthropicBetaParam], NotGiven]
 _ResultsTarget = Union[str, MessageBatch]
-_BATCH, _DELETED, _DEFAULT = BATCH, DELETED, DEFAULT
 
 
 class Batches:
@@ -102,7 +101,7 @@ class Batches:
 
     @cached_property
     def _workflows(self) -> StableBatches:
-        return StableBatches(self._client, "parsed", _DEFAULT)
+        return StableBatches(self._client, "parsed", DEFAULT)
 
     def create(
         self,
@@ -113,7 +112,7 @@ class Batches:
     ) -> BetaMessageBatch:
         """See ``client.messages.batches.create`` (validated locally, never re-sent blindly)."""
         spec = specs.create_spec(requests, self._options(betas, options))
-        batch = self._client._execute(spec, _BATCH)
+        batch = self._client._execute(spec, BATCH)
         note_created(self._client, batch)  # so ``wait`` knows how young it is
         return batch
 
@@ -122,7 +121,7 @@ class Batches:
     ) -> BetaMessageBatch:
         """The batch's current state."""
         spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, _BATCH)
+        return self._client._execute(spec, BATCH)
 
     def list(
         self,
@@ -144,14 +143,14 @@ class Batches:
     ) -> BetaMessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
         spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, _BATCH)
+        return self._client._execute(spec, BATCH)
 
     def delete(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaDeletedMessageBatch:
         """Delete an ended batch."""
         spec = specs.delete_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, _DELETED)
+        return self._client._execute(spec, DELETED)
 
     def results(
         self,
@@ -162,7 +161,7 @@ class Batches:
     ) -> JSONLDecoder[BetaMessageBatchIndividualResponse]:
         """Stream the results of an ended batch (the id, or the batch to save a GET)."""
         opts, results = results_options(self._client, self._mode, betas, options)
-        return results_stream(self._client, message_batch_id, opts, results, _BATCH, RESULTS_SYNC)
+        return results_stream(self._client, message_batch_id, opts, results, BATCH, RESULTS_SYNC)
 
     def wait(
         self,
@@ -224,7 +223,7 @@ class AsyncBatches:
 
     @cached_property
     def _workflows(self) -> StableAsyncBatches:
-        return StableAsyncBatches(self._client, "parsed", _DEFAULT)
+        return StableAsyncBatches(self._client, "parsed", DEFAULT)
 
     async def create(
         self,
@@ -235,7 +234,7 @@ class AsyncBatches:
     ) -> BetaMessageBatch:
         """See ``Batches.create``."""
         spec = specs.create_spec(requests, self._options(betas, options))
-        batch = await self._client._execute(spec, _BATCH)
+        batch = await self._client._execute(spec, BATCH)
         note_created(self._client, batch)  # so ``wait`` knows how young it is
         return batch
 
@@ -244,7 +243,7 @@ class AsyncBatches:
     ) -> BetaMessageBatch:
         """See ``Batches.retrieve``."""
         spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, _BATCH)
+        return await self._client._execute(spec, BATCH)
 
     def list(
         self,
@@ -266,14 +265,14 @@ class AsyncBatches:
     ) -> BetaMessageBatch:
         """See ``Batches.cancel``."""
         spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, _BATCH)
+        return await self._client._execute(spec, BATCH)
 
     async def delete(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaDeletedMessageBatch:
         """See ``Batches.delete``."""
         spec = specs.delete_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, _DELETED)
+        return await self._client._execute(spec, DELETED)
 
     def results(
         self,
@@ -285,7 +284,7 @@ class AsyncBatches:
         """See ``Batches.results``: ``await`` it, or ``async for`` / ``async with`` on it."""
         opts, results = results_options(self._client, self._mode, betas, options)
         return async_results_stream(
-            self._client, message_batch_id, opts, results, _BATCH, RESULTS_ASYNC
+            self._client, message_batch_id, opts, results, BATCH, RESULTS_ASYNC
         )
 
     async def wait(
