@@ -76,7 +76,7 @@ def normalize_request(index: int, item: object) -> Mapping[str, Any]:
 
     The caller's dict is returned as is when it already has that shape (no copy).
     """
-    if not isinstance(item, Mapping):
+    if type(item) is not dict and not isinstance(item, Mapping):  # fast path: a dict
         raise _fail(
             index,
             None,
@@ -126,7 +126,7 @@ def _normalize_url_shape(index: int, custom_id: str, req: Mapping[str, Any]) -> 
 
 
 def _check_params(index: int, custom_id: str, params: object) -> None:
-    if not isinstance(params, Mapping):
+    if type(params) is not dict and not isinstance(params, Mapping):
         raise _fail(
             index,
             custom_id,
@@ -154,7 +154,9 @@ def _check_params(index: int, custom_id: str, params: object) -> None:
             "Set max_tokens to the most tokens the answer may use, e.g. 1024.",
         )
     messages = p.get("messages")
-    if _is_scalar_or_mapping(messages) or not isinstance(messages, Iterable):
+    if type(messages) is not list and (
+        _is_scalar_or_mapping(messages) or not isinstance(messages, Iterable)
+    ):
         raise _fail(
             index,
             custom_id,
