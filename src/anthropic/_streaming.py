@@ -37,7 +37,6 @@ from typing import (
     Generator,
     Generic,
     Iterator,
-    List,
     Optional,
     TypeVar,
     cast,
@@ -80,39 +79,32 @@ def _event_models() -> Dict[str, Any]:
 class MessageEventDecoder:
     """Sans-I/O: body bytes in, ``RawMessageStreamEvent`` models out (see the module doc)."""
 
-    __slots__ = ("_done", "_error", "_models", "_response", "_sse")
+    __slots__ = ("_done", "_models", "_response", "_sse")
 
     def __init__(self, response: httpx.Response) -> None:
         self._sse = SSEDecoder()
         self._response = response
         self._models = _event_models()
         self._done = False
-        self._error: Optional[Exception] = None
 
-    def feed(self, chunk: bytes) -> List[RawMessageStreamEvent]:
-        """The events ``chunk`` completes. An ``error`` event raises its exception, after
-        the events that came before it have been returned (then on the next call)."""
-        self._raise_pending()
-        out: List[Any] = []
+    def feed(self, chunk: bytes) -> Iterator[RawMessageStreamEvent]:
+        """The events ``chunk`` completes, each parsed only when the caller asks for it
+        (the first event of a large chunk is not held back by the rest). An ``error``
+        event raises its exception after the events before it have been yielded."""
         models = self._models
-        for sse in self._sse.feed(chunk):
+        for sse in self._sse.iter_feed(chunk):
             model = models.get(sse.event)
             if model is None:
                 if sse.event == "error":
                     self._done = True
-                    self._error = stream_error(sse.data, self._response)
-                    if not out:
-                        self._raise_pending()
-                    return out
+                    raise stream_error(sse.data, self._response)
                 continue  # "ping", or an event type newer than this SDK
-            out.append(self._parse(model, sse.data))
             if sse.event == "message_stop":
                 self._done = True
-        return out
+            yield self._parse(model, sse.data)
 
     def finish(self) -> None:
         """End of body: raise if the stream was cut (mid-event or before ``message_stop``)."""
-        self._raise_pending()
         if self._sse.pending:
             raise APIConnectionError(
                 message="The stream ended in the middle of an event (connection cut?).",
@@ -123,11 +115,6 @@ class MessageEventDecoder:
                 message="The stream ended before its message_stop event (connection cut?).",
                 request=self._response.request,
             )
-
-    def _raise_pending(self) -> None:
-        error, self._error = self._error, None
-        if error is not None:
-            raise error
 
     def _parse(self, model: Any, data: str) -> Any:
         import pydantic
@@ -163,7 +150,7 @@ class Stream(Generic[_T]):
         try:
             try:
                 for chunk in chunks:
-                    yield from cast("List[_T]", decoder.feed(chunk))
+                    yield from cast("Iterator[_T]", decoder.feed(chunk))
             except httpx.HTTPError as exc:
                 raise translate(exc, response.request) from exc
             decoder.finish()
@@ -218,7 +205,7 @@ class AsyncStream(Generic[_T]):
         try:
             try:
                 async for chunk in chunks:
-                    for event in cast("List[_T]", decoder.feed(chunk)):
+                    for event in cast("Iterator[_T]", decoder.feed(chunk)):
                         yield event
             except httpx.HTTPError as exc:
                 raise translate(exc, response.request) from exc

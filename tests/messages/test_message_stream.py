@@ -111,6 +111,7 @@ async def test_leaving_the_block_early_closes_the_connection(flavor: str) -> Non
     await api.aclose()
 
 
+@HTTPX_TRIO_GC_WARNING
 async def test_an_error_event_raises_from_the_helpers(flavor: str) -> None:
     from support import api_bytes
 

@@ -107,6 +107,7 @@ async def test_unknown_events_and_deltas_are_skipped_or_kept_without_crashing(
     await api.aclose()
 
 
+@HTTPX_TRIO_GC_WARNING
 async def test_an_error_event_raises_the_typed_error_and_closes(flavor: str) -> None:
     server = Server(stream_reply(api_bytes("messages.stream.error.sse")))
     api = Msgs(flavor, server)

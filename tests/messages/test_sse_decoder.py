@@ -189,3 +189,21 @@ def test_mixed_line_endings_are_equivalent_to_lf(lines: List[bytes], eols: List[
     mixed = b"".join(parts)
     plain = b"".join(line + b"\n" for line in lines)
     assert decode([mixed]) == decode([plain])
+
+
+def test_iter_feed_builds_events_lazily_and_matches_feed() -> None:
+    decoder = SSEDecoder()
+    events = decoder.iter_feed(STREAM)
+    first = next(events)
+    assert first == WHOLE[0]  # available before the rest of the chunk is decoded
+    assert [first, *events] == WHOLE
+    assert not decoder.pending
+
+
+@given(st.binary(max_size=300), st.lists(st.integers(0, 300), max_size=10))
+def test_iter_feed_equals_feed_under_any_chunking(data: bytes, cuts: List[int]) -> None:
+    lazy = SSEDecoder()
+    out: List[ServerSentEvent] = []
+    for chunk in split_at(data, cuts):
+        out.extend(lazy.iter_feed(chunk))
+    assert out == decode([data])

@@ -28,11 +28,12 @@ pieces that are joined once when its end arrives, and nothing already seen is re
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Dict, Iterator, List, Optional
 
 __all__ = ["SSEDecoder", "ServerSentEvent"]
 
 _BOM = b"\xef\xbb\xbf"
+_NAMES: Dict[bytes, str] = {}
 
 
 class ServerSentEvent:
@@ -110,10 +111,16 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> List[ServerSentEvent]:
         """Add ``chunk``; return every event it completes (maybe none)."""
+        return list(self.iter_feed(chunk))
+
+    def iter_feed(self, chunk: bytes) -> Iterator[ServerSentEvent]:
+        """``feed`` as a generator: each event is built when the caller asks for it, so the
+        first event of a large chunk is not held back by the rest. Consume it fully
+        before the next call (the decoder advances as the generator runs)."""
         if not self._started:
             chunk = self._strip_bom(chunk)
             if not chunk:
-                return []
+                return
         if self._skip_lf:
             self._skip_lf = False
             if chunk[:1] == b"\n":
@@ -125,7 +132,7 @@ class SSEDecoder:
         if b"\n" not in chunk:
             if chunk:
                 self._partial.append(chunk)
-            return []
+            return
         lines = chunk.split(b"\n")
         tail = lines.pop()
         if self._partial:
@@ -134,15 +141,19 @@ class SSEDecoder:
             self._partial = []
         if tail:
             self._partial.append(tail)
-        events: List[ServerSentEvent] = []
         for line in lines:
-            if line:
-                self._field(line)
-            elif self._data:
-                events.append(self._dispatch())
+            # The two lines every event has take the fast paths; the rest go to _field.
+            if not line:
+                if self._data:
+                    yield self._dispatch()
+                else:
+                    self._event = None  # a blank line without data resets the type
+            elif line[:6] == b"data: ":
+                self._data.append(line[6:])
+            elif line[:7] == b"event: ":
+                self._event = line[7:]
             else:
-                self._event = None  # a blank line without data resets the type
-        return events
+                self._field(line)
 
     def flush(self) -> List[ServerSentEvent]:
         """End of stream: returns ``[]``, because an event whose blank line never came is
@@ -189,7 +200,14 @@ class SSEDecoder:
         data = self._data
         raw = data[0] if len(data) == 1 else b"\n".join(data)
         event = self._event
-        name = event.decode("utf-8", "replace") if event else "message"
+        if event:
+            name = _NAMES.get(event)
+            if name is None:
+                name = event.decode("utf-8", "replace")
+                if len(_NAMES) < 64:  # event names repeat: decode each once
+                    _NAMES[event] = name
+        else:
+            name = "message"
         sse = ServerSentEvent(name, raw.decode("utf-8", "replace"), self._id, self._retry)
         self._data = []
         self._event = None
