@@ -270,3 +270,23 @@ async def test_raw_response_of_a_stream_parses_to_a_stream(flavor: str) -> None:
         stream = await stream
     assert [e.type for e in await api.drain(stream)] == EVENT_TYPES
     await api.aclose()
+
+
+async def test_with_streaming_response_create_leaves_the_body_unread(flavor: str) -> None:
+    server = Server(stream_reply(*EVENT_CHUNKS))
+    api = Msgs(flavor, server)
+    manager = api.attr("messages.with_streaming_response.create")(**PARAMS, stream=True)
+    if api.is_async:
+        async with manager as response:
+            assert server.bodies[0].reads == 0
+            stream = response.parse()
+            if inspect.isawaitable(stream):
+                stream = await stream
+            events = await api.drain(stream)
+    else:
+        with manager as response:
+            assert server.bodies[0].reads == 0
+            events = await api.drain(response.parse())
+    assert [e.type for e in events] == EVENT_TYPES
+    assert server.open_now == 0
+    await api.aclose()
