@@ -290,3 +290,14 @@ async def test_with_streaming_response_create_leaves_the_body_unread(flavor: str
     assert [e.type for e in events] == EVENT_TYPES
     assert server.open_now == 0
     await api.aclose()
+
+
+async def test_not_given_params_are_left_out(flavor: str) -> None:
+    server = Server(json_reply("message.json"))
+    api = Msgs(flavor, server)
+    message = await api.call(
+        "messages.create", **PARAMS, temperature=anthropic.NOT_GIVEN, stream=anthropic.NOT_GIVEN
+    )
+    assert isinstance(message, Message)
+    assert server.sent_json() == PARAMS
+    await api.aclose()

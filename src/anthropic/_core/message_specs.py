@@ -29,6 +29,7 @@ __all__ = [
     "count_tokens_spec",
     "create_spec",
     "expected_seconds",
+    "given",
     "model_retrieve_spec",
     "models_list_params",
     "models_list_spec",
@@ -43,8 +44,14 @@ _MAX_TOKENS_SCALE = 128_000
 _NONSTREAMING_LIMIT = 10 * 60
 
 
+def given(params: Mapping[str, Any]) -> dict[str, Any]:
+    """``params`` without the keys whose value is ``NOT_GIVEN`` (treated as absent)."""
+    return {k: v for k, v in params.items() if not isinstance(v, NotGiven)}
+
+
 def check_message_params(params: Mapping[str, Any], *, counting: bool = False) -> None:
-    """Raise ``ValueError``/``TypeError`` naming the first bad field of a Messages body."""
+    """Raise ``ValueError``/``TypeError`` naming the first bad field of a Messages body
+    (``params`` already without ``NOT_GIVEN`` values)."""
     model = params.get("model")
     if not isinstance(model, str) or not model:
         raise ValueError(
@@ -98,9 +105,7 @@ def _guard_nonstreaming(
 
 
 def _body(params: Mapping[str, Any], extra_body: Optional[Mapping[str, object]]) -> bytes:
-    body = {k: v for k, v in params.items() if not isinstance(v, NotGiven)}
-    if extra_body:
-        body.update(extra_body)
+    body: Mapping[str, Any] = {**params, **extra_body} if extra_body else params
     try:
         return serialize_json(body)
     except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
@@ -114,6 +119,7 @@ def create_spec(
     params: Mapping[str, Any], opts: Options, *, client_timeout: httpx.Timeout
 ) -> RequestSpec:
     """``POST /v1/messages``; streams when ``params["stream"]`` is true."""
+    params = given(params)
     check_message_params(params)
     _guard_nonstreaming(params, opts, client_timeout)
     return RequestSpec(
@@ -130,6 +136,7 @@ def create_spec(
 
 def count_tokens_spec(params: Mapping[str, Any], opts: Options) -> RequestSpec:
     """``POST /v1/messages/count_tokens`` (free; safe to retry)."""
+    params = given(params)
     check_message_params(params, counting=True)
     return RequestSpec(
         "POST",

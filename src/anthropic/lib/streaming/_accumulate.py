@@ -66,8 +66,7 @@ class Accumulator:
         if message is None:
             return out  # events before message_start: nothing to fold into
         if event.type == "content_block_start":
-            if event.index == len(message.content):
-                message.content.append(event.content_block)
+            message.content.append(event.content_block)  # blocks arrive in index order
         elif event.type == "content_block_delta":
             helper = self._delta(message, event.index, event.delta)
             if helper is not None:
