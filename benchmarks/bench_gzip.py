@@ -6,7 +6,7 @@ wrapped so that a results download is gzip-compressed when, and only when, the r
 it sends. Both sides download the same 100,000-line results file:
 
 - ours: ``client.messages.batches.results(batch_id)`` with ``http_client=httpx.Client()``
-  (the user's own client), every line parsed;
+  (the user's own client), every line parsed; and once more with the SDK's own client;
 - raw: ``httpx.Client().stream("GET", <results path>)`` with httpx's default headers.
 
 The row's "ours"/"raw" columns hold **megabytes on the wire** (not seconds); the target is
@@ -117,6 +117,12 @@ def run(quick: bool) -> List[h.Row]:
                     client.messages.batches.results(batch_id) as results,
                 ):
                     count = sum(1 for _ in results)
+            elif side == "ours_default":
+                with (
+                    anthropic.Anthropic(api_key=w.API_KEY, base_url=base_url) as client,
+                    client.messages.batches.results(batch_id) as results,
+                ):
+                    count = sum(1 for _ in results)
             else:
                 headers = w.raw_headers()
                 if side == "identity":
@@ -132,19 +138,21 @@ def run(quick: bool) -> List[h.Row]:
             return count, encoding, wire
 
         ours_lines, ours_encoding, ours_bytes = download("ours")
+        default_lines, default_encoding, default_bytes = download("ours_default")
         raw_lines, raw_encoding, raw_bytes = download("raw")
         _, _, plain_bytes = download("identity")
 
-    verified = ours_lines == raw_lines == lines and (
-        ours_encoding == raw_encoding or raw_encoding == "identity"
+    verified = ours_lines == raw_lines == default_lines == lines and (
+        ours_encoding == default_encoding == raw_encoding or raw_encoding == "identity"
     )
     note = (
         f"MB on the wire, not seconds: ours {ours_bytes / 1e6:.2f} MB ({ours_encoding}, "
         f"{timings['ours']:.2f} s), plain httpx {raw_bytes / 1e6:.2f} MB ({raw_encoding}, "
-        f"{timings['raw']:.2f} s), uncompressed {plain_bytes / 1e6:.2f} MB; "
+        f"{timings['raw']:.2f} s), ours with the SDK's own client {default_bytes / 1e6:.2f} MB "
+        f"({default_encoding}), uncompressed {plain_bytes / 1e6:.2f} MB; "
         f"{ours_lines:,}/{raw_lines:,} of {lines:,} lines"
     )
-    if ours_encoding != raw_encoding:
+    if raw_encoding != "identity" and raw_encoding not in {ours_encoding} & {default_encoding}:
         note += f"; ours did not negotiate {raw_encoding} as httpx does"
     return [
         h.Row(
