@@ -7,6 +7,7 @@ clock so nothing waits.
 
 from __future__ import annotations
 
+import pytest
 from emulator_helpers import make_requests
 
 from anthropic.emulator import Emulator, ManualClock
@@ -45,3 +46,13 @@ def test_cancel_right_after_create_shows_canceling_then_canceled_results() -> No
         assert ended.request_counts.canceled == 4
         with client.messages.batches.results(ended) as results:
             assert sorted(r.result.type for r in results) == ["canceled"] * 4
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf", "soon"])
+def test_bad_times_are_usage_errors_naming_the_option(
+    value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        build_emulator(["--processing-time", value])
+    assert exited.value.code == 2
+    assert "--processing-time" in capsys.readouterr().err

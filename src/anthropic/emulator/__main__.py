@@ -16,6 +16,7 @@ which tests drive with a ``ManualClock`` instead of waiting).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from typing import List, Optional
 
@@ -32,6 +33,17 @@ DEFAULT_CANCEL_TIME = 2.0
 """Seconds a canceled batch stays ``canceling`` on the command-line server."""
 
 
+def _seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds >= 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds >= 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m anthropic.emulator",
@@ -42,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--api-key", default=None, help="accept only this key (default: any key)")
     p.add_argument(
         "--processing-time",
-        type=float,
+        type=_seconds,
         default=DEFAULT_PROCESSING_TIME,
         help=(
             f"seconds from create to ended (default: {DEFAULT_PROCESSING_TIME:g}; "
@@ -51,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--cancel-time",
-        type=float,
+        type=_seconds,
         default=DEFAULT_CANCEL_TIME,
         help=f"seconds a batch stays canceling (default: {DEFAULT_CANCEL_TIME:g}; 0 = none)",
     )
