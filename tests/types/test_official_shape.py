@@ -67,9 +67,16 @@ def test_str_and_repr_print_as_the_official_models() -> None:
     )
     assert str(counts) == repr(counts) == expected
     assert str(batch) == repr(batch)
-    assert repr(batch).startswith(
+    # As the official SDK prints it (its required timestamps carry datetime.timezone.utc;
+    # an optional one is pydantic's own tzinfo there too, whose repr depends on pydantic).
+    url = "https://api.anthropic.com/v1/messages/batches/msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d/results"
+    assert repr(batch) == (
         "MessageBatch(id='msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d', archived_at=None, "
-        "cancel_initiated_at=None, created_at=datetime.datetime(2024, 9, 24, 18, 37, 24"
+        "cancel_initiated_at=None, created_at=datetime.datetime(2024, 9, 24, 18, 37, 24, "
+        f"100435, tzinfo=datetime.timezone.utc), ended_at={batch.ended_at!r}, "
+        "expires_at=datetime.datetime(2024, 9, 25, 18, 37, 24, 100435, "
+        "tzinfo=datetime.timezone.utc), processing_status='ended', request_counts="
+        f"{expected}, results_url='{url}', type='message_batch')"
     )
     assert batch.to_json(indent=None).startswith('{"id":"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d","a')
 

@@ -20,12 +20,19 @@ _T = TypeVar("_T")
 
 
 def decode_body(content: bytes) -> object:
-    """The error body as JSON if it is JSON, else as text, else ``None``."""
+    """The error body as JSON if it is JSON (at most ~200 levels deep), else as text, else
+    ``None``."""
     if not content:
         return None
+    # pydantic-core's parser (loaded on the first error, not at import): it refuses JSON
+    # nested deeper than ~200 levels with a ValueError, where json.loads would decode up
+    # to the interpreter's recursion limit and hand back a value that repr() and pickle
+    # then choke on. Too deep, or not JSON: the body is kept as text.
+    from pydantic_core import from_json
+
     try:
-        return json.loads(content)
-    except (ValueError, RecursionError):  # not JSON, or nested too deep to decode (b"[" * 5000)
+        return from_json(content)
+    except (ValueError, RecursionError):
         return content.decode("utf-8", "replace")
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Optional, Union
 
+from pydantic import field_validator
 from typing_extensions import Literal
 
 from ..._models import BaseModel
@@ -40,3 +41,11 @@ class MessageBatch(BaseModel):
     results_url: Optional[str] = None
     """Where to download the ``.jsonl`` results once processing has ended."""
     type: Literal["message_batch"]
+
+    @field_validator("created_at", "expires_at")
+    @classmethod
+    def _plain_timezone(cls, value: datetime) -> datetime:
+        # Print as the official SDK does: its required timestamps carry a
+        # ``datetime.timezone`` (``tzinfo=datetime.timezone.utc``), not pydantic's TzInfo.
+        offset = value.utcoffset()
+        return value if offset is None else value.replace(tzinfo=timezone(offset))
