@@ -168,3 +168,14 @@ def test_job_state_and_progress_read_only_integer_counts() -> None:
 def test_results_url_of_the_wrong_type_is_kept_in_lenient_mode() -> None:
     batch = MessageBatch.model_validate_json(json.dumps(half_built_batch()))
     assert batch.results_url == RESULTS_URL
+
+
+async def test_results_of_a_batch_whose_results_url_is_not_a_string_use_the_id_path(
+    flavor: str,
+) -> None:
+    harness = Client(flavor, router(half_built_batch(results_url=5)))
+    try:
+        entries = await harness.results()
+        assert len(entries) == len(LINES)
+    finally:
+        await harness.aclose()

@@ -171,7 +171,7 @@ def results_spec(batch: MessageBatch, base_url: str, opts: Options) -> RequestSp
     """The results request of an ended batch; ``BatchNotEndedError`` before that."""
     if batch.processing_status != "ended":
         raise BatchNotEndedError(batch)
-    if batch.results_url:
+    if isinstance(batch.results_url, str) and batch.results_url:  # lenient parse: maybe not
         path = results_path(batch.results_url, base_url)
     else:
         path = batch_path(batch.id, "/results")
