@@ -145,13 +145,16 @@ async def routes() -> AsyncIterator[Router]:
     yield Router()
 
 
-async def call(flavor: str, routes: Router, method: str, *args: Any) -> Any:
+async def call(flavor: str, routes: Router, method: str, *args: Any, strict: bool = False) -> Any:
+    options: Any = {"_strict_response_validation": True} if strict else {}
     if flavor == "sync":
-        with Anthropic(api_key=TEST_KEY, http_client=routes.sync_client(), max_retries=0) as c:
+        with Anthropic(
+            api_key=TEST_KEY, http_client=routes.sync_client(), max_retries=0, **options
+        ) as c:
             result = getattr(c.messages.batches, method)(*args)
             return list(result) if method == "results" else result
     async with AsyncAnthropic(
-        api_key=TEST_KEY, http_client=routes.async_client(), max_retries=0
+        api_key=TEST_KEY, http_client=routes.async_client(), max_retries=0, **options
     ) as ac:
         if method == "results":
             return [entry async for entry in await ac.messages.batches.results(*args)]
@@ -188,3 +191,27 @@ async def test_clients_build_half_built_batches_leniently(flavor: str, routes: R
     assert (batch.request_counts, batch.results_url, batch._request_id) == (None, 5, None)
     seen: List[Any] = [batch.id]
     assert seen == [BATCH_ID]
+
+
+@pytest.mark.anyio
+async def test_the_clients_strict_switch_applies_the_strict_rule(
+    flavor: str, routes: Router
+) -> None:
+    path = f"/v1/messages/batches/{BATCH_ID}"
+    ended = json.loads(batch_json(processing_status="archiving"))  # a newer status: fine
+    ended["results_url"] = f"https://api.anthropic.com{path}/results"
+    routes.add("GET", path, httpx.Response(200, json=ended))
+    lines = b'{"custom_id": "a", "result": {"type": "expired"}}\n{"custom_id": null}\n'
+    routes.add("GET", f"{path}/results", httpx.Response(200, content=lines))
+    batch = await call(flavor, routes, "retrieve", BATCH_ID, strict=True)
+    assert batch.processing_status == "archiving"
+    ended["processing_status"] = "ended"
+    routes.routes[("GET", path)] = [httpx.Response(200, json=ended)]
+    with pytest.raises(ResultsDecodeError) as info:
+        await call(flavor, routes, "results", BATCH_ID, strict=True)
+    assert info.value.line_number == 2 and "custom_id" in str(info.value)
+    lenient = await call(flavor, routes, "results", BATCH_ID)
+    assert [entry.custom_id for entry in lenient] == ["a", None]
+    routes.routes[("GET", path)] = [httpx.Response(200, content=batch_json(request_counts=None))]
+    with pytest.raises(APIResponseValidationError, match="request_counts"):
+        await call(flavor, routes, "retrieve", BATCH_ID, strict=True)
