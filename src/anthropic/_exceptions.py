@@ -1,3 +1,5 @@
+# pyright: reportIncompatibleVariableOverride=false
+# (status classes narrow status_code to a literal: see the note above BadRequestError)
 """Every error this library raises, and the one table that maps an HTTP status to a class.
 
     AnthropicError                       root: catch this to catch everything of ours
@@ -32,7 +34,7 @@ Local mistakes (a bad argument) raise ``ValueError``/``TypeError`` before any I/
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, cast
 
 import httpx
 from typing_extensions import Literal, override
@@ -115,9 +117,9 @@ class APIError(AnthropicError):
         self.type = None
         self.request_id = None
         if isinstance(body, dict):
-            err = body.get("error")  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]
+            err = cast("dict[str, object]", body).get("error")
             if isinstance(err, dict):
-                kind = err.get("type")  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]
+                kind = cast("dict[str, object]", err).get("type")
                 self.type = kind if isinstance(kind, str) else None
 
     @override
@@ -152,56 +154,57 @@ class APIStatusError(APIError):
 
 # Each status class states its code on the class, typed as a literal, as the official
 # SDK's do (``NotFoundError.status_code == 404``). Narrowing the base's ``int`` in a
-# subclass is what pyright's invariance rule forbids for mutable attributes; the value
-# is never reassigned to another code, so the narrowing is sound and silenced per line.
+# subclass is what pyright's invariance rule forbids for mutable attributes; the value is
+# never reassigned to another code, so the narrowing is sound: the file-level pyright
+# setting at the top of this module allows exactly that rule here.
 
 
 class BadRequestError(APIStatusError):
     """400: the request was malformed (``invalid_request_error``)."""
 
-    status_code: Literal[400] = 400  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[400] = 400
 
 
 class AuthenticationError(APIStatusError):
     """401: the API key or auth token is missing or wrong."""
 
-    status_code: Literal[401] = 401  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[401] = 401
 
 
 class PermissionDeniedError(APIStatusError):
     """403: the credential may not use this resource."""
 
-    status_code: Literal[403] = 403  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[403] = 403
 
 
 class NotFoundError(APIStatusError):
     """404: no such batch (or route)."""
 
-    status_code: Literal[404] = 404  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[404] = 404
 
 
 class ConflictError(APIStatusError):
     """409: the request conflicts with the resource's state (retried automatically)."""
 
-    status_code: Literal[409] = 409  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[409] = 409
 
 
 class RequestTooLargeError(APIStatusError):
     """413: the request body is too large (a batch is limited to 256 MB)."""
 
-    status_code: Literal[413] = 413  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[413] = 413
 
 
 class UnprocessableEntityError(APIStatusError):
     """422: the request was well-formed but could not be processed."""
 
-    status_code: Literal[422] = 422  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[422] = 422
 
 
 class RateLimitError(APIStatusError):
     """429: too many requests; ``retry_after`` says how long the server wants us to wait."""
 
-    status_code: Literal[429] = 429  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[429] = 429
 
 
 class InternalServerError(APIStatusError):
@@ -211,19 +214,19 @@ class InternalServerError(APIStatusError):
 class ServiceUnavailableError(InternalServerError):
     """503: the service is temporarily unavailable."""
 
-    status_code: Literal[503] = 503  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[503] = 503
 
 
 class DeadlineExceededError(InternalServerError):
     """504: the server timed out (``timeout_error``)."""
 
-    status_code: Literal[504] = 504  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[504] = 504
 
 
 class OverloadedError(InternalServerError):
     """529: the API is overloaded (``overloaded_error``)."""
 
-    status_code: Literal[529] = 529  # pyright: ignore[reportIncompatibleVariableOverride]
+    status_code: Literal[529] = 529
 
 
 class APIConnectionError(APIError):
@@ -382,7 +385,7 @@ class MissingCredentialsError(AnthropicError, TypeError):
 def _body_request_id(body: object) -> Optional[str]:
     """Error bodies repeat the request id; use it when the header is missing."""
     if isinstance(body, dict):
-        value = body.get("request_id")  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]
+        value = cast("dict[str, object]", body).get("request_id")
         if isinstance(value, str) and value:
             return value
     return None

@@ -93,7 +93,7 @@ def test_without_the_extra_construction_says_what_to_install(
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    with pytest.raises(RuntimeError, match=r'pip install "anthropic\[aiohttp\]"'):
+    with pytest.raises(RuntimeError, match=r'pip install "anthropic-batches\[aiohttp\]"'):
         module.DefaultAioHttpClient()
 
 

@@ -46,7 +46,7 @@ def stream_error(data: str, response: httpx.Response) -> APIStatusError:
     status = ERROR_TYPE_STATUS.get(kind, 200) if isinstance(kind, str) else 200
     cls = status_error_class(status) if status >= 400 else APIStatusError
     error = cls(error_message(status, body), response=response, body=body)
-    error.status_code = status
+    error.status_code = status  # the status the error type stands for (the HTTP one was 200)
     return error
 
 
