@@ -193,3 +193,17 @@ def test_streaming_over_the_loopback_server(emu: Emulator) -> None:
             texts = list(stream.text_stream)
         assert "".join(texts).startswith("Emulated reply to:")
         assert len(texts) > 1
+
+
+def test_a_cut_stream_over_the_loopback_server_raises(emu: Emulator) -> None:
+    pytest.importorskip("uvicorn")
+    emu.faults.add(Fault.cut_stream(250, route="messages", times=1))
+    with (
+        emu.serve() as server,
+        anthropic.Anthropic(api_key="test-key", base_url=server.base_url, max_retries=0) as client,
+    ):
+        with pytest.raises(anthropic.APIConnectionError), client.messages.stream(**PARAMS) as cut:
+            cut.until_done()
+        # the next stream is whole
+        with client.messages.stream(**PARAMS) as stream:
+            assert stream.get_final_message().stop_reason == "end_turn"
