@@ -26,7 +26,6 @@ Cancelling an async read closes the connection too.
 
 from __future__ import annotations
 
-import json
 from types import TracebackType
 from typing import (
     TYPE_CHECKING,
@@ -121,12 +120,12 @@ class MessageEventDecoder:
 
         try:
             return model.model_validate_json(data)
-        except pydantic.ValidationError:
-            from ._models import UnusableBody, recover
+        except pydantic.ValidationError as failure:
+            from ._models import UnusableBody, salvage
 
-            try:
-                return recover(model, json.loads(data))
-            except (ValueError, UnusableBody) as exc:
+            try:  # the lenient rule of every body (not JSON / too deep: UnusableBody)
+                return salvage(model, data, failure, strict=False)
+            except UnusableBody as exc:
                 raise APIResponseValidationError(
                     self._response,
                     data,

@@ -215,3 +215,16 @@ async def test_the_clients_strict_switch_applies_the_strict_rule(
     routes.routes[("GET", path)] = [httpx.Response(200, content=batch_json(request_counts=None))]
     with pytest.raises(APIResponseValidationError, match="request_counts"):
         await call(flavor, routes, "retrieve", BATCH_ID, strict=True)
+
+
+@pytest.mark.parametrize("event", ["message_start", "content_block_delta", "error"])
+@pytest.mark.parametrize("data", [b"[" * 5000, b"[" * 5000 + b"]" * 5000, b"{oops"])
+def test_a_stream_event_of_any_content_raises_a_typed_error(event: str, data: bytes) -> None:
+    from anthropic import APIStatusError
+    from anthropic._streaming import MessageEventDecoder
+
+    sse = b"event: " + event.encode() + b"\ndata: " + data + b"\n\n"
+    decoder = MessageEventDecoder(response(b""))
+    expected = APIStatusError if event == "error" else APIResponseValidationError
+    with pytest.raises(expected):
+        list(decoder.feed(sse))

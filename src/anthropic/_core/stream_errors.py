@@ -10,13 +10,12 @@ class that status would have raised, and its ``status_code`` is that status, so
 
 from __future__ import annotations
 
-import json
 from typing import cast
 
 import httpx
 
 from .._exceptions import APIStatusError, status_error_class
-from .decode import error_message
+from .decode import decode_body, error_message
 
 __all__ = ["ERROR_TYPE_STATUS", "stream_error"]
 
@@ -37,11 +36,8 @@ ERROR_TYPE_STATUS = {
 
 def stream_error(data: str, response: httpx.Response) -> APIStatusError:
     """The exception for an ``error`` event whose data is ``data``."""
-    body: object
-    try:
-        body = cast(object, json.loads(data))
-    except ValueError:
-        body = data
+    # Not JSON, or nested too deep to decode safely: kept as text (``decode_body``).
+    body: object = decode_body(data.encode("utf-8", "surrogatepass"))
     kind = _error_type(body)
     status = ERROR_TYPE_STATUS.get(kind, 200) if isinstance(kind, str) else 200
     cls = status_error_class(status) if status >= 400 else APIStatusError
