@@ -224,3 +224,12 @@ async def test_unwrap_of_leniently_parsed_lines_raises_batch_result_error(
 
 def ended_beta_batch() -> BetaMessageBatch:
     return BetaMessageBatch.model_validate(api_json("batch.ended.json"))
+
+
+async def test_streaming_response_parses_into_beta_types(beta: BetaApi, router: Router) -> None:
+    router.add("GET", BATCH_PATH, fixture_response("batch.ended.json"))
+    async with beta.streaming("retrieve", BATCH_ID) as response:
+        assert response.http_response.status_code == 200
+        parsed = await beta.parse(response)
+    assert type(parsed) is BetaMessageBatch
+    assert_beta_call(router.only_call())
