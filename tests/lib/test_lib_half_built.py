@@ -179,3 +179,18 @@ async def test_results_of_a_batch_whose_results_url_is_not_a_string_use_the_id_p
         assert len(entries) == len(LINES)
     finally:
         await harness.aclose()
+
+
+def test_find_created_batch_skips_half_built_batches() -> None:
+    from anthropic import BatchCreateOutcomeUnknownError
+    from anthropic._models import parse_json
+    from anthropic.lib._find import _Finder
+
+    good = MessageBatch.model_validate_json(json.dumps(half_built_batch()))
+    sent_at = good.created_at.timestamp()
+    request = httpx.Request("POST", "https://api.anthropic.com/v1/messages/batches")
+    error = BatchCreateOutcomeUnknownError(request=request, sent_at=sent_at, request_count=3)
+    finder = _Finder(error, skew=60)
+    for changes in ({"request_counts": None}, {"created_at": "yesterday"}, {}):
+        finder.feed(parse_json(MessageBatch, json.dumps(half_built_batch(**changes))))
+    assert finder.best() == good and not finder.done

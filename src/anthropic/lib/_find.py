@@ -15,10 +15,12 @@ of the same size at the same moment), the one created closest to the send time w
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import List, Optional
 
 from .._exceptions import BatchCreateOutcomeUnknownError
 from ..types.messages import MessageBatch
+from ..types.messages.message_batch_request_counts import readable_counts
 from ._api import AsyncClientAPI, SyncClientAPI
 
 __all__ = ["afind_created_batch", "find_created_batch"]
@@ -35,9 +37,13 @@ class _Finder:
         self.done = False
 
     def feed(self, batch: MessageBatch) -> None:
-        if batch.created_at.timestamp() < self.since:
+        created: object = batch.created_at
+        if not isinstance(created, datetime):
+            return  # leniently parsed without a usable created_at: cannot be the one
+        counts = readable_counts(batch.request_counts)
+        if created.timestamp() < self.since:
             self.done = True
-        elif sum(batch.request_counts.values()) == self.count:
+        elif counts is not None and sum(counts.values()) == self.count:
             self.matches.append(batch)
 
     def best(self) -> Optional[MessageBatch]:
