@@ -133,7 +133,11 @@ def test_wait_polls_until_ended(
     clock.frozen = False  # every read moves the emulator's clock 10 s: ends after a few polls
     run = cli("wait", batch_id, "--poll-interval", "0.001", "--max-poll-interval", "0.002")
     assert run.code == 0
-    assert run.err == ""  # stderr is not a terminal: no progress at all
+    # stderr is not a terminal: plain progress lines, one per change of the counts
+    progress = run.err.splitlines()
+    assert progress[0].endswith("] 1 batch: 0/3 done (0 ok), 0 ended")
+    assert progress[-1].endswith("] 1 batch: 3/3 done (2 ok, 1 errored), 1 ended")
+    assert len(progress) == len({line[11:] for line in progress})  # no repeats
     first = run.out.splitlines()[0]
     assert first.startswith(f"{batch_id} ended (waited ")
     assert "3 requests: 2 succeeded, 1 errored" in run.out
@@ -163,7 +167,9 @@ def test_wait_timeout_exits_3_with_the_last_state(cli: Cli, make_batch: MakeBatc
     run = cli("wait", batch_id, "--timeout", "0")
     assert run.code == 3
     assert run.out.splitlines()[0] == f"{batch_id} (still in_progress)"
-    assert run.err.startswith(f"error: Batch {batch_id!r} had not ended")
+    assert "error: timed out after 0s: 1 batch still running on the server" in run.err
+    assert f"anthropic-batches cancel {batch_id}" in run.err  # a shell command, not Python
+    assert "client.messages" not in run.err
 
     as_json = cli("--json", "wait", batch_id, "--timeout", "0")
     assert as_json.code == 3

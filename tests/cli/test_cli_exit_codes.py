@@ -27,7 +27,8 @@ MakeBatch = Callable[..., str]
     [
         ([], "the following arguments are required: COMMAND"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
-        (["get"], "the following arguments are required: BATCH_ID"),
+        (["get"], "name at least one batch: BATCH_ID ... or --job FILE"),
+        (["wait", "job.json"], "for a job saved by submit --save-job, use: --job job.json"),
         (["list", "--limit", "0"], "argument --limit: must be at least 1"),
         (["list", "--limit", "many"], "expected a whole number"),
         (["--max-retries", "-1", "list"], "must be 0 or more"),
@@ -142,7 +143,7 @@ def test_key_is_never_printed(
     assert wrong.code == 1 and "401 authentication_error" in wrong.err
     assert "sk-wrong-key-42" not in wrong.err
     echoed = cli("get", make_batch("a"), SECRET)  # a key pasted in the wrong place
-    assert echoed.code == 2 and "unrecognized arguments: ***" in echoed.err
+    assert echoed.code == 2 and "a BATCH_ID argument is an API key" in echoed.err
     assert "--api-key KEY" in cli("--help").out
     monkeypatch.delenv("ANTHROPIC_API_KEY")
     assert cli("--api-key", SECRET, "get", make_batch("b")).code == 0

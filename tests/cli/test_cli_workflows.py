@@ -45,10 +45,13 @@ def test_submit_json_and_wait(cli: Cli, jsonl: Jsonl, clock: SteppingClock, emu:
         "submit", str(path), "--json", "--wait",
         "--max-requests-per-batch", "2", "--poll-interval", "0.001", "--max-poll-interval", "0.001",
     )  # fmt: skip
-    assert run.code == 0 and run.err == ""
-    job, *batches = run.json_lines()
-    assert job["request_count"] == 3 and len(job["batch_ids"]) == 2
-    assert [b["id"] for b in batches] == job["batch_ids"]
+    assert run.code == 0 and run.err == ""  # --json: stderr holds only JSON errors
+    # One shape on stdout: a message_batch per line (as created, then as ended).
+    lines = run.json_lines()
+    assert {b["type"] for b in lines} == {"message_batch"} and len(lines) == 4
+    created, batches = lines[:2], lines[2:]
+    assert sum(sum(b["request_counts"].values()) for b in created) == 3
+    assert [b["id"] for b in batches] == [b["id"] for b in created]
     assert all(b["processing_status"] == "ended" for b in batches)
     assert sum(b["request_counts"]["errored"] for b in batches) == 1
     assert emu.count("retrieve") > 2  # it really polled
@@ -59,7 +62,8 @@ def test_submit_wait_timeout_exits_3(cli: Cli, jsonl: Jsonl, emu: Emulator) -> N
     run = cli("submit", str(jsonl(request_line("a"))), "--wait", "--timeout", "0")
     assert run.code == 3
     assert run.out.startswith("Submitted 1 request as 1 batch:")
-    assert "had not ended" in run.err
+    assert "1 batch still running on the server" in run.err
+    assert "anthropic-batches cancel msgbatch_" in run.err
 
 
 @pytest.mark.parametrize(
@@ -95,7 +99,8 @@ def test_submit_from_stdin(
 
     monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(request_line("x")) + "\n"))
     run = cli("submit", "-", "--json")
-    assert run.code == 0 and run.json_lines()[0]["request_count"] == 1
+    [batch] = run.json_lines()
+    assert run.code == 0 and batch["request_counts"]["processing"] == 1
 
 
 # -- summary ---------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ def test_summary_human_and_json(cli: Cli, make_batch: MakeBatch) -> None:
     assert "1 of 3 requests did not succeed" in run.out
 
     [body] = cli("summary", batch_id, "--json").json_lines()
-    assert body["batch_id"] == batch_id and body["ok"] is False
+    assert body["batch_ids"] == [batch_id] and body["ok"] is False
     assert body["counts"] == {"succeeded": 2, "errored": 1, "canceled": 0, "expired": 0}
     assert body["usage"]["output_tokens"] > 0
 

@@ -16,12 +16,14 @@ from anthropic import Anthropic, AsyncAnthropic, BatchCreateOutcomeUnknownError
 from anthropic.lib import (
     AsyncBatchJob,
     BatchJob,
+    JobProgress,
     ResultsFileLockedError,
     SaveReport,
     WaitOptions,
     afind_created_batch,
     asave_results,
     find_created_batch,
+    progress_bar,
     save_results,
 )
 from anthropic.types.messages import MessageBatch
@@ -57,7 +59,12 @@ async def async_calls(client: AsyncAnthropic, err: BatchCreateOutcomeUnknownErro
     assert_type(batch, MessageBatch)
     job = await batches.submit([])
     assert_type(job, AsyncBatchJob)
-    assert_type(await job.wait(on_progress=show, poll_interval=2), List[MessageBatch])
+
+    async def show_job(snapshot: JobProgress) -> None:
+        print(snapshot.finished, snapshot.total, snapshot.elapsed)
+
+    assert_type(await job.wait(on_progress=show_job, poll_interval=2), List[MessageBatch])
+    assert_type(await job.wait(on_progress=progress_bar()), List[MessageBatch])
     assert_type(await job.wait(on_progress=print), List[MessageBatch])
     assert_type(await asave_results(client, batch.id, "out.jsonl"), SaveReport)
     found = await afind_created_batch(client, err)

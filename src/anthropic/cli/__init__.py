@@ -41,6 +41,7 @@ from ._input import InputError
 from ._output import Output
 from ._parser import (
     EXIT_API_ERROR,
+    EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
@@ -50,8 +51,6 @@ from ._parser import (
 
 __all__ = ["main"]
 
-# Exit status of a process whose output pipe was closed (128 + SIGPIPE), as a shell shows.
-EXIT_BROKEN_PIPE = 141
 _SECRET_ENV = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN")
 
 
@@ -118,13 +117,21 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     if args.api_key:
         secrets.append(args.api_key)
+    if any(arg in secrets or arg.startswith("sk-") for arg in getattr(args, "batch_ids", [])):
+        # A key pasted where an id goes: never send it to the server in a URL.
+        message = "a BATCH_ID argument is an API key; pass the key in ANTHROPIC_API_KEY"
+        if _wants_json(argv):
+            Output(json_mode=True).error(message, kind="usage_error")
+        else:
+            sys.stderr.write(f"{parser.prog}: error: {message}\n")
+        return EXIT_USAGE
     for conflict in installation_conflicts():  # on stderr: stdout stays the command's output
         sys.stderr.write(f"warning: {conflict}\n")
     out = Output(json_mode=args.json)
     try:
         return _run(args, out, secrets)
     except KeyboardInterrupt:
-        out.error("interrupted", kind="interrupted")
+        out.error(_interrupted_message(args), kind="interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
@@ -184,6 +191,20 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
         raise
     except OSError as exc:  # a local file that cannot be written (results -o, --save-job)
         return fail(str(exc), "os_error", EXIT_USAGE)
+
+
+def _interrupted_message(args: argparse.Namespace) -> str:
+    """What Ctrl-C leaves behind: the batches run on; how to stop or resume them."""
+    ids: List[str] = list(getattr(args, "active_ids", None) or [])
+    if not ids:
+        return "interrupted"
+    job_file: Optional[str] = getattr(args, "job", None) or getattr(args, "save_job", None)
+    target = f"--job {job_file}" if job_file else " ".join(ids)
+    noun = "the batch keeps" if len(ids) == 1 else f"the {len(ids)} batches keep"
+    return (
+        f"interrupted: {noun} running on the server. Cancel with: anthropic-batches "
+        f"cancel {target}; or resume with: anthropic-batches wait {target}"
+    )
 
 
 def _silence_stdout() -> None:

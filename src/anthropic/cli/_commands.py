@@ -13,16 +13,16 @@ from __future__ import annotations
 import os
 import time
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, TextIO
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, TextIO, cast
 
-from ._context import Context, batch_json, show_batch, wait_args, wait_with_progress
+from ._context import Context, batch_ids, batch_json, show_batch, wait_args, wait_with_progress
 from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plural
 from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from ._progress import open_progress
 from ._submit import submit
 
 if TYPE_CHECKING:
-    from ..types.messages import MessageBatch
+    from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 
 __all__ = ["COMMANDS"]
 
@@ -30,26 +30,40 @@ __all__ = ["COMMANDS"]
 _RESULTS_PROGRESS_EVERY = 200
 
 
-# -- get / cancel / delete / list -----------------------------------------------------------
+# -- get / status / cancel / delete / list -----------------------------------------------
+
+
+def _show_many(ctx: Context, batches: List[MessageBatch], verb: str = "") -> None:
+    """One batch: its fields; several: one table row each and the job's total line."""
+    if ctx.out.json_mode or len(batches) == 1:
+        for batch in batches:
+            show_batch(ctx, batch, f"{batch.id}{verb}" if verb else None)
+        return
+    from ..lib import JobProgress, progress_line  # here: start-up speed
+
+    ctx.out.table(BATCH_COLUMNS, [batch_row(batch) for batch in batches])
+    ctx.out.line(progress_line(JobProgress.of(batches)))
 
 
 def cmd_get(ctx: Context) -> int:
-    show_batch(ctx, ctx.client.messages.batches.retrieve(ctx.args.batch_id))
+    retrieve = ctx.client.messages.batches.retrieve
+    _show_many(ctx, [retrieve(batch_id) for batch_id in batch_ids(ctx)])
     return EXIT_OK
 
 
 def cmd_cancel(ctx: Context) -> int:
-    batch = ctx.client.messages.batches.cancel(ctx.args.batch_id)
-    show_batch(ctx, batch, f"{batch.id}: cancel requested")
+    cancel = ctx.client.messages.batches.cancel
+    _show_many(ctx, [cancel(batch_id) for batch_id in batch_ids(ctx)], ": cancel requested")
     return EXIT_OK
 
 
 def cmd_delete(ctx: Context) -> int:
-    deleted = ctx.client.messages.batches.delete(ctx.args.batch_id)
-    if ctx.out.json_mode:
-        ctx.out.write_json(deleted.to_dict(mode="json"))
-    else:
-        ctx.out.line(f"Deleted {deleted.id}")
+    for batch_id in batch_ids(ctx):
+        deleted = ctx.client.messages.batches.delete(batch_id)
+        if ctx.out.json_mode:
+            ctx.out.write_json(deleted.to_dict(mode="json"))
+        else:
+            ctx.out.line(f"Deleted {deleted.id}")
     return EXIT_OK
 
 
@@ -74,28 +88,50 @@ def cmd_list(ctx: Context) -> int:
 # -- wait ------------------------------------------------------------------------------------
 
 
-def cmd_wait(ctx: Context) -> int:
-    from ..lib import BatchWaitTimeout  # here: start-up speed (see the module docstring)
+def _ids_text(ids: List[str]) -> str:
+    return " ".join(ids) if len(ids) <= 3 else f"{' '.join(ids[:3])} ... (or --job FILE)"
 
-    batches = ctx.client.messages.batches
+
+def cmd_wait(ctx: Context) -> int:
+    from ..lib import BatchWaitTimeout, JobProgress  # here: start-up speed
+
+    ids = batch_ids(ctx)
+    job = ctx.client.messages.batches.job(ids)
     started = time.monotonic()
-    # Retrieve first: the bar starts from the real counts (a mistyped id fails here, as it
-    # would on wait()'s first poll: an id of unknown age gets no 404 grace).
-    first = batches.retrieve(ctx.args.batch_id)
+    # Retrieve first: the progress starts from the real counts (a mistyped id fails here,
+    # as it would on the first poll: an id of unknown age gets no 404 grace).
+    first = JobProgress.of(job.refresh())
+    label = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
     try:
-        batch = wait_with_progress(
+        ended = wait_with_progress(
             ctx,
-            first.id,
-            [first],
-            lambda on_progress: batches.wait(first, on_progress=on_progress, **wait_args(ctx.args)),
+            label,
+            first,
+            lambda on_progress: job.wait(on_progress=on_progress, **wait_args(ctx.args)),
         )
-    except BatchWaitTimeout as exc:
-        last = exc.batch or first
-        show_batch(ctx, last, f"{last.id} (still {last.processing_status})")
-        ctx.out.error(str(exc), kind="wait_timeout", details={"batch_id": last.id})
+    except BatchWaitTimeout:
+        last = [batch for batch in job.batches if batch is not None]
+        if len(last) == 1:
+            show_batch(ctx, last[0], f"{last[0].id} (still {last[0].processing_status})")
+        else:
+            _show_many(ctx, last)
+        running = [batch.id for batch in last if batch.processing_status != "ended"] or ids
+        ctx.out.error(
+            f"timed out after {format_elapsed(time.monotonic() - started)}: "
+            f"{plural(len(running), 'batch')} still running on the server (they keep "
+            f"running). Wait again with: anthropic-batches wait {_ids_text(running)}; "
+            f"or stop them with: anthropic-batches cancel {_ids_text(running)}",
+            kind="wait_timeout",
+            details={"batch_ids": running},
+        )
         return EXIT_TIMEOUT
     elapsed = format_elapsed(time.monotonic() - started)
-    show_batch(ctx, batch, f"{batch.id} {batch.processing_status} (waited {elapsed})")
+    if len(ended) == 1 and not ctx.out.json_mode:
+        show_batch(ctx, ended[0], f"{ended[0].id} {ended[0].processing_status} (waited {elapsed})")
+    else:
+        _show_many(ctx, ended)
+        if not ctx.out.json_mode:
+            ctx.out.line(f"waited {elapsed}")
     return EXIT_OK
 
 
@@ -116,6 +152,44 @@ def _stream_results(ctx: Context, batch: MessageBatch, sink: TextIO) -> int:
     return done
 
 
+def _save_report(ctx: Context, ids: List[str]) -> Dict[str, object]:
+    """Save to ``-o``: one batch with ``save_results``, several with ``save_job_results``
+    (concurrent downloads, each batch resumable). The common JSON shape of both."""
+    from ..lib import save_job_results, save_results  # here: start-up speed
+
+    args = ctx.args
+    label = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
+    with open_progress(ctx.out.stderr, label) as bar:
+        bar.update(0, None, "saving")  # the saves report nothing until they are done
+        if len(ids) > 1:
+            job = save_job_results(ctx.client, ids, args.output)
+            return {
+                "path": str(job.path),
+                "batch_ids": job.batch_ids,
+                "lines": job.lines,
+                "counts": job.counts,
+                "complete": True,
+            }
+        report = save_results(ctx.client, ids[0], args.output, resume=True)
+    if report.discarded:
+        ctx.out.note(
+            f"note: discarded {args.output}.partial: it held results of another batch "
+            "(or of unknown origin), so the download started over"
+        )
+    if not report.complete:
+        ctx.out.note(
+            f"warning: the file has {plural(report.lines, 'result')} but the batch has "
+            f"{plural(report.expected or 0, 'request')}"
+        )
+    return {
+        "path": str(report.path),
+        "batch_ids": ids,
+        "lines": report.lines,
+        "counts": report.counts,
+        "complete": report.complete,
+    }
+
+
 def cmd_results(ctx: Context) -> int:
     args = ctx.args
     if args.output is not None and os.path.isdir(args.output):
@@ -125,63 +199,59 @@ def cmd_results(ctx: Context) -> int:
             kind="usage_error",
         )
         return EXIT_USAGE
-    batch = ctx.client.messages.batches.retrieve(args.batch_id)
+    ids = batch_ids(ctx)
     if args.output is None:
-        _stream_results(ctx, batch, ctx.out.stdout)
+        for batch_id in ids:
+            _stream_results(ctx, ctx.client.messages.batches.retrieve(batch_id), ctx.out.stdout)
         return EXIT_OK
-    from ..lib import ResultsFileLockedError, save_results  # here: start-up speed
+    from ..lib import ResultsFileLockedError  # here: start-up speed
 
     try:
-        with open_progress(ctx.out.stderr, batch.id) as bar:
-            bar.update(0, None, "saving")  # save_results reports nothing until it is done
-            report = save_results(ctx.client, batch, args.output, resume=True)
+        report = _save_report(ctx, ids)
     except ResultsFileLockedError as exc:  # a local file error: exit 2, like an OSError
         ctx.out.error(str(exc), kind="file_locked", details={"path": str(exc.path)})
         return EXIT_USAGE
-    if report.discarded and not ctx.out.json_mode:
-        ctx.out.note(
-            f"note: discarded {args.output}.partial: it held results of another batch "
-            "(or of unknown origin), so the download started over"
-        )
     if ctx.out.json_mode:
-        ctx.out.write_json(report.to_dict())
+        ctx.out.write_json(report)
     else:
-        resumed = f" ({report.resumed} from an earlier partial download)" if report.resumed else ""
-        ctx.out.line(
-            f"Saved {counts_text(report.counts).replace('request', 'result')} "
-            f"of {batch.id} to {report.path}{resumed}"
-        )
-    if not report.complete:
-        ctx.out.note(
-            f"warning: the file has {report.lines} results but the batch has "
-            f"{report.expected} requests"
-        )
+        counts = cast("Dict[str, int]", report["counts"])
+        source = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
+        ctx.out.line(f"Saved {counts_text(counts, 'result')} of {source} to {report['path']}")
     return EXIT_OK
 
 
 # -- summary ---------------------------------------------------------------------------------
 
 
+def _all_results(
+    ctx: Context, batches: List[MessageBatch]
+) -> Iterator[MessageBatchIndividualResponse]:
+    for batch in batches:
+        with ctx.client.messages.batches.results(batch) as results:
+            yield from results
+
+
 def cmd_summary(ctx: Context) -> int:
     from ..lib import summarize  # here: start-up speed (see the module docstring)
 
     args = ctx.args
-    batch = ctx.client.messages.batches.retrieve(args.batch_id)
-    with ctx.client.messages.batches.results(batch) as results:
-        summary = summarize(results, batches=[batch])
+    ids = batch_ids(ctx)
+    batches = [ctx.client.messages.batches.retrieve(batch_id) for batch_id in ids]
+    summary = summarize(_all_results(ctx, batches), batches=batches)
     if ctx.out.json_mode:
-        ctx.out.write_json({"batch_id": batch.id, **summary.to_dict()})
+        ctx.out.write_json({"batch_ids": ids, **summary.to_dict()})
     else:
-        rows = [[name, str(n)] for name, n in summary.counts.items()]
-        rows += [[f"  {name}", str(n)] for name, n in summary.error_types.items()]
+        rows = [[name, f"{n:,}"] for name, n in summary.counts.items()]
+        rows += [[f"  {name}", f"{n:,}"] for name, n in summary.error_types.items()]
+        source = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
         ctx.out.table(
-            ("RESULT", "COUNT"), rows, title=f"{batch.id}: {plural(summary.total, 'result')}"
+            ("RESULT", "COUNT"), rows, title=f"{source}: {plural(summary.total, 'result')}"
         )
         usage = [[name, f"{n:,}"] for name, n in summary.usage.to_dict().items()]
         ctx.out.table(("USAGE (succeeded)", "TOKENS"), usage)
         ctx.out.line("all requests succeeded" if summary.ok else summary.describe_failures())
     if args.strict and not summary.ok:
-        ctx.out.error(summary.describe_failures(), kind="failures", details={"batch_id": batch.id})
+        ctx.out.error(summary.describe_failures(), kind="failures", details={"batch_ids": ids})
         return EXIT_FAILURES
     return EXIT_OK
 
@@ -190,6 +260,7 @@ COMMANDS: Dict[str, Callable[[Context], int]] = {
     "submit": submit,
     "list": cmd_list,
     "get": cmd_get,
+    "status": cmd_get,
     "cancel": cmd_cancel,
     "delete": cmd_delete,
     "wait": cmd_wait,

@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, Optional, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, TypeVar
 
 from typing_extensions import TypedDict
 
-from ._format import batch_fields, job_status, progress_of
-from ._output import Output
+from ._format import batch_fields
+from ._input import InputError
+from ._output import Output, stream_is_tty
 from ._progress import open_progress
 
 if TYPE_CHECKING:
     from .._client import Anthropic
+    from ..lib import JobProgress
     from ..types.messages import MessageBatch
 
-__all__ = ["Context", "WaitOptions", "batch_json", "show_batch", "wait_args", "wait_with_progress"]
+__all__ = [
+    "Context",
+    "WaitOptions",
+    "batch_ids",
+    "batch_json",
+    "show_batch",
+    "wait_args",
+    "wait_with_progress",
+]
 
 _T = TypeVar("_T")
 
@@ -43,30 +54,57 @@ def show_batch(ctx: Context, batch: MessageBatch, title: Optional[str] = None) -
         ctx.out.fields(title or batch.id, batch_fields(batch))
 
 
+def batch_ids(ctx: Context) -> List[str]:
+    """The batches a command acts on: the ``BATCH_ID`` arguments, then those of ``--job``
+    (each once, in that order). Remembered on ``args.active_ids`` for the Ctrl-C hint."""
+    from ..lib._job_state import JobState  # here: start-up speed (it loads the types)
+
+    ids: List[str] = list(getattr(ctx.args, "batch_ids", None) or [])
+    job_file: Optional[str] = getattr(ctx.args, "job", None)
+    if job_file is not None:
+        try:
+            ids += JobState.parse(Path(job_file)).batch_ids
+        except (OSError, ValueError) as exc:
+            raise InputError(f"--job {job_file}: {exc}") from None
+    if not ids:
+        raise InputError(
+            "name at least one batch: BATCH_ID ... or --job FILE (from submit --save-job)"
+        )
+    unique = list(dict.fromkeys(ids))
+    ctx.args.active_ids = unique
+    return unique
+
+
 def wait_with_progress(
     ctx: Context,
     label: str,
-    known: Iterable[MessageBatch],
-    wait: Callable[[Callable[[MessageBatch], None]], _T],
+    first: Optional[JobProgress],
+    wait: Callable[[Callable[[JobProgress], None]], _T],
 ) -> _T:
-    """Run ``wait(on_progress)`` with a bar on stderr (terminals only).
+    """Run ``wait(on_progress)`` with progress on stderr: a bar on a terminal; elsewhere
+    (a pipe, a log file, CI) one plain line per change of the counts, or per minute
+    (none with ``--json``, whose stderr holds only JSON errors).
+    ``first``: the state to show before the first poll, if known."""
+    from ..lib import ProgressBar  # here: start-up speed
 
-    The bar combines the request counts of every batch in ``known`` (a job's batches),
-    each replaced by its newest state as polls report it.
-    """
-    latest: Dict[str, MessageBatch] = {batch.id: batch for batch in known}
-    with open_progress(ctx.out.stderr, label) as bar:
+    stderr = ctx.out.stderr
+    if not stream_is_tty(stderr):
+        if ctx.out.json_mode:  # stderr carries only JSON errors then
+            return wait(lambda snapshot: None)
+        lines = ProgressBar(stderr, rich=False)
+        if first is not None:
+            lines(first)
+        return wait(lines)
+    with open_progress(stderr, label) as bar:
 
-        def on_progress(batch: MessageBatch) -> None:
-            latest[batch.id] = batch
-            done = total = 0
-            for each in latest.values():
-                d, t = progress_of(each)
-                done, total = done + d, total + t
-            bar.update(done, total, job_status(latest.values()))
+        def on_progress(snapshot: JobProgress) -> None:
+            status = f"{snapshot.ended_batches}/{snapshot.batch_count} ended"
+            if snapshot.batch_count == 1:
+                status = "ended" if snapshot.done else "in_progress"
+            bar.update(snapshot.finished, snapshot.total, status)
 
-        if latest:
-            on_progress(next(iter(latest.values())))
+        if first is not None:
+            on_progress(first)
         return wait(on_progress)
 
 

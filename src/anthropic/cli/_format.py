@@ -67,15 +67,14 @@ def plural(n: int, noun: str) -> str:
 _COUNT_ORDER = ("processing", "succeeded", "errored", "canceled", "expired")
 
 
-def counts_text(counts: Mapping[str, int]) -> str:
+def counts_text(counts: Mapping[str, int], noun: str = "request") -> str:
     """``3 requests: 2 succeeded, 1 errored`` (zero counts left out, newer kinds kept)."""
     total = sum(counts.values())
     # The outcome order people read (the model's field order is the API's, alphabetical).
     order = {name: i for i, name in enumerate(_COUNT_ORDER)}
     ranked = sorted(counts.items(), key=lambda item: order.get(item[0], len(order)))
-    parts = [f"{n} {name}" for name, n in ranked if n]
-    noun = "request" if total == 1 else "requests"
-    return f"{total} {noun}" + (": " + ", ".join(parts) if parts else "")
+    parts = [f"{n:,} {name}" for name, n in ranked if n]
+    return plural(total, noun) + (": " + ", ".join(parts) if parts else "")
 
 
 def progress_of(batch: MessageBatch) -> Tuple[int, int]:

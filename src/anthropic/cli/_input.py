@@ -10,7 +10,7 @@ client can check locally is checked here, before anything is sent.
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, List, Mapping, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Tuple, cast
 
 from .._core.batch_requests import InvalidBatchRequestError, normalize_request
 
@@ -23,6 +23,16 @@ class InputError(Exception):
 
 def where(source: str, line_number: int) -> str:
     return f"{source} line {line_number}"
+
+
+_REQUEST_KEYS = frozenset({"custom_id", "params", "method", "url", "body"})
+
+
+def _unknown_keys(item: object) -> List[str]:
+    if not isinstance(item, dict):
+        return []  # not an object: normalize_request names that mistake
+    keys = cast("Dict[object, object]", item)
+    return sorted(str(key) for key in keys if key not in _REQUEST_KEYS)
 
 
 def parse_requests(lines: Iterable[str], source: str) -> Tuple[List[Mapping[str, Any]], List[int]]:
@@ -45,6 +55,13 @@ def parse_requests(lines: Iterable[str], source: str) -> Tuple[List[Mapping[str,
                 f"{where(source, line_number)}: not valid JSON ({exc.msg} at column "
                 f"{exc.colno}). Each line must be one JSON object."
             ) from None
+        unknown = _unknown_keys(item)
+        if unknown:
+            raise InputError(
+                f"{where(source, line_number)}: unknown top-level key {unknown[0]!r} (the API "
+                f"rejects it). A request line has custom_id and params (or method, url, "
+                f"body); put message parameters inside params."
+            )
         try:
             request = normalize_request(len(requests), item)
         except InvalidBatchRequestError as exc:

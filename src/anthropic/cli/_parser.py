@@ -16,6 +16,7 @@ from .._version import __version__
 
 __all__ = [
     "EXIT_API_ERROR",
+    "EXIT_BROKEN_PIPE",
     "EXIT_FAILURES",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
@@ -31,13 +32,26 @@ EXIT_USAGE = 2
 EXIT_TIMEOUT = 3
 EXIT_FAILURES = 4
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: stdout was closed (e.g. piped into `head`)
 
 DESCRIPTION = """\
 Submit, watch and collect Anthropic Message Batches from the shell.
 
 Point it at the real API or at the local emulator with --base-url or
 ANTHROPIC_BASE_URL; authenticate with ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN).
-Output is human-readable by default; --json prints one JSON value per line.
+Output is human-readable by default. With --json, stdout is JSON Lines (one JSON
+object per line) of one shape per command:
+  submit, list, get/status, cancel, wait   a message_batch object per batch
+  delete                                   a message_batch_deleted object per batch
+  results                                  a result line per request (as the API
+                                           sends them); with -o, one save report
+                                           {"path", "batch_ids", "lines", "counts",
+                                           "complete"}
+  summary                                  one {"batch_ids", "total", "counts", ...}
+Errors go to stderr as {"error": {"type", "message", ...}}.
+
+Commands that act on batches take several BATCH_IDs and/or --job FILE (a job saved by
+submit --save-job), so a job can be finished from another shell or machine.
 """
 
 EXIT_CODES = """\
@@ -47,7 +61,8 @@ exit codes:
   2    usage error, missing credentials, invalid input, or a local file error
   3    wait timed out before the batch ended
   4    summary --strict found requests that did not succeed (or results missing)
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C); the batches keep running on the server
+  141  stdout was closed early (e.g. piped into head)
 """
 
 EPILOG = (
@@ -57,8 +72,9 @@ examples:
   anthropic-batches submit requests.jsonl --wait --save-job job.json
   anthropic-batches list --limit 5
   anthropic-batches wait msgbatch_01... --timeout 3600
-  anthropic-batches results msgbatch_01... -o results.jsonl
-  anthropic-batches summary msgbatch_01... --strict --json
+  anthropic-batches wait --job job.json
+  anthropic-batches results --job job.json -o results.jsonl
+  anthropic-batches summary msgbatch_01... msgbatch_02... --strict --json
 """
 )
 
@@ -131,6 +147,11 @@ def _batch_id(text: str) -> str:
     if not text.isprintable():
         raise argparse.ArgumentTypeError(
             f"must be {shape}, got text with a control character: {text!r}"
+        )
+    if any(c in text for c in "./\\"):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a batch id (batch ids have no '.' or '/'); "
+            f"for a job saved by submit --save-job, use: --job {text}"
         )
     return text
 
@@ -262,29 +283,45 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     )
     listing.add_argument("--all", action="store_true", help="show every batch (all pages)")
 
-    for name, text in (
-        ("get", "show a batch's status and request counts"),
-        ("cancel", "ask the API to cancel a batch (it moves to 'canceling', then 'ended')"),
-        ("delete", "delete a batch whose processing has ended"),
-    ):
-        add(name, text).add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
+    def add_targets(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "batch_ids",
+            metavar="BATCH_ID",
+            type=_batch_id,
+            nargs="*",
+            help="one or more batch ids",
+        )
+        sub.add_argument(
+            "--job",
+            metavar="FILE",
+            help="also every batch of a job file written by submit --save-job",
+        )
 
-    wait = add("wait", "wait for a batch to end, with a progress bar on a terminal")
-    wait.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
+    for name, text in (
+        ("get", "show batches' status and request counts (also: status)"),
+        ("status", "the same as get"),
+        ("cancel", "ask the API to cancel batches (each moves to 'canceling', then 'ended')"),
+        ("delete", "delete batches whose processing has ended"),
+    ):
+        add_targets(add(name, text))
+
+    wait = add("wait", "wait for batches to end, with progress on stderr")
+    add_targets(wait)
     _add_wait_options(wait)
 
-    results = add("results", "download a batch's results as JSONL")
-    results.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
+    results = add("results", "download batches' results as JSONL (in batch order)")
+    add_targets(results)
     results.add_argument(
         "-o",
         "--output",
         metavar="FILE",
         type=_output_file,
-        help="write to FILE atomically (resuming a partial download) instead of stdout",
+        help="write to FILE atomically (resuming a partial download; several batches are "
+        "downloaded side by side) instead of stdout",
     )
 
-    summary = add("summary", "count a batch's results by type and total the token usage")
-    summary.add_argument("batch_id", metavar="BATCH_ID", type=_batch_id)
+    summary = add("summary", "count results by type and total the token usage")
+    add_targets(summary)
     summary.add_argument(
         "--strict",
         action="store_true",

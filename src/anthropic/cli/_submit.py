@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, List, cast
 
 from .._core.batch_requests import InvalidBatchRequestError
-from ._context import Context, show_batch, wait_args, wait_with_progress
+from ._context import Context, batch_json, show_batch, wait_args, wait_with_progress
 from ._format import plural
 from ._input import InputError, locate, parse_requests
 from ._parser import EXIT_OK, EXIT_TIMEOUT
@@ -19,9 +19,12 @@ __all__ = ["submit"]
 
 def _read_lines(path: str) -> List[str]:
     if path == "-":
-        return sys.stdin.readlines()
+        lines = sys.stdin.readlines()
+        if lines and lines[0].startswith("\ufeff"):  # a UTF-8 BOM (Windows editors)
+            lines[0] = lines[0][1:]
+        return lines
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # -sig: a UTF-8 BOM is skipped
             return handle.readlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from None
@@ -49,8 +52,11 @@ def submit(ctx: Context) -> int:
         raise
     if args.save_job:
         job.save(args.save_job)
-    if ctx.out.json_mode:
-        ctx.out.write_json({"batch_ids": job.batch_ids, "request_count": len(requests)})
+    ctx.args.active_ids = job.batch_ids  # for the Ctrl-C hint
+    if ctx.out.json_mode:  # one batch object per line, as every batch command prints
+        for batch in job.batches:
+            if batch is not None:
+                ctx.out.write_json(batch_json(batch))
     else:
         batches = plural(len(job.batch_ids), "batch")
         ctx.out.line(f"Submitted {plural(len(requests), 'request')} as {batches}:")
@@ -61,16 +67,26 @@ def submit(ctx: Context) -> int:
     ctx.out.flush()  # the ids are out before a long wait starts
     if not args.wait:
         return EXIT_OK
-    known = [batch for batch in job.batches if batch is not None]
+    from ..lib import JobProgress
+
+    label = plural(len(job.batch_ids), "batch")
     try:
         ended = wait_with_progress(
             ctx,
-            "job",
-            known,
+            label,
+            JobProgress.of(job.batches),
             lambda on_progress: job.wait(on_progress=on_progress, **wait_args(args)),
         )
-    except BatchWaitTimeout as exc:
-        ctx.out.error(str(exc), kind="wait_timeout", details={"batch_ids": job.batch_ids})
+    except BatchWaitTimeout:
+        resume = f"--job {args.save_job}" if args.save_job else " ".join(job.batch_ids)
+        running = [b for b in job.batches if b is None or b.processing_status != "ended"]
+        ctx.out.error(
+            f"timed out: {plural(len(running), 'batch')} still running on the "
+            f"server (they keep running). Wait again with: anthropic-batches wait {resume}; "
+            f"or stop them with: anthropic-batches cancel {resume}",
+            kind="wait_timeout",
+            details={"batch_ids": job.batch_ids},
+        )
         return EXIT_TIMEOUT
     for batch in ended:
         show_batch(ctx, batch, f"{batch.id} {batch.processing_status}")

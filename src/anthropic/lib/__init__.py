@@ -1,11 +1,11 @@
 """Workflow helpers beyond the raw API, sync and async (the usual batch job, done right).
 
     from anthropic import Anthropic
-    from anthropic.lib import retryable_requests, save_results, summarize, unwrap
+    from anthropic.lib import progress_bar, retryable_requests, save_results, summarize
 
     client = Anthropic()
     job = client.messages.batches.submit(requests)          # any number, split for you
-    job.wait(timeout=86_400, on_progress=print)              # survives 5xx and drops
+    job.wait(timeout=86_400, on_progress=progress_bar())     # survives 5xx and drops
     summary = summarize(job.results(), submitted=[r["custom_id"] for r in requests])
     retry = retryable_requests(job.results(), requests)      # errored (server) + expired
     save_results(client, job.batch_ids[0], "results.jsonl")  # atomic, resumes on drops
@@ -27,7 +27,10 @@ from ._errors import BatchResultError, BatchWaitTimeout
 from ._file_lock import ResultsFileLockedError
 from ._find import afind_created_batch, find_created_batch
 from ._job import AsyncBatchJob, BatchJob
+from ._job_results import JobSaveReport, asave_job_results, save_job_results
 from ._job_state import JobProgress
+from ._job_wait import AsyncJobProgressCallback, JobProgressCallback
+from ._progress import ProgressBar, progress_bar, progress_line
 from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
 from ._results_file import SaveReport
 from ._save import asave_results, save_results
@@ -40,6 +43,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES_PER_BATCH",
     "RETRYABLE_ERROR_TYPES",
     "AsyncBatchJob",
+    "AsyncJobProgressCallback",
     "BatchJob",
     "BatchResultError",
     "BatchResultsError",
@@ -48,6 +52,9 @@ __all__ = [
     "DryRunReport",
     "DryRunResult",
     "JobProgress",
+    "JobProgressCallback",
+    "JobSaveReport",
+    "ProgressBar",
     "ResultsFileLockedError",
     "ResultsSummary",
     "SaveReport",
@@ -56,13 +63,17 @@ __all__ = [
     "WaitOptionsDict",
     "adry_run",
     "afind_created_batch",
+    "asave_job_results",
     "asave_results",
     "asummarize",
     "check_installation",
     "dry_run",
     "find_created_batch",
     "join_results",
+    "progress_bar",
+    "progress_line",
     "retryable_requests",
+    "save_job_results",
     "save_results",
     "summarize",
     "unwrap",

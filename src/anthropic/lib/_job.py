@@ -6,9 +6,8 @@
     job.wait(timeout=86_400)
     for entry in job.results(): ...
 
-The handles only do I/O; what they remember and compute lives in ``JobState``, and each
-wait is the one-batch wait (``_wait``) under a job-wide deadline
-(``WaitOptions.remaining``).
+The handles only do I/O; what they remember and compute lives in ``JobState``, and a
+job's wait polls its batches side by side (``_job_wait``).
 """
 
 from __future__ import annotations
@@ -23,13 +22,11 @@ from .._jsonl_stream import AsyncJSONLDecoder
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._job_state import JobProgress, JobState, write_atomic
-from ._wait import (
-    AsyncProgressCallback,
-    ProgressCallback,
-    async_cancel_on_exit,
-    async_wait,
-    cancel_on_exit,
-    sync_wait,
+from ._job_wait import (
+    AsyncJobProgressCallback,
+    JobProgressCallback,
+    async_job_wait,
+    sync_job_wait,
 )
 from ._wait_machine import WaitOptions, WaitOptionsDict
 
@@ -88,19 +85,16 @@ class BatchJob(_JobBase):
     def wait(
         self,
         *,
-        on_progress: Optional[ProgressCallback] = None,
+        on_progress: Optional[JobProgressCallback] = None,
         **options: Unpack[WaitOptionsDict],
     ) -> List[MessageBatch]:
         """Wait until every batch has ended (the options of ``batches.wait``); ``timeout``
-        covers the whole job. ``cancel_on_exit`` cancels every unfinished batch of the job."""
-        opts, clock, state = WaitOptions(**options), self._batches._client._clock, self._state
-        start = clock()
-        out: List[MessageBatch] = []
-        with cancel_on_exit(self._batches, opts.cancel_on_exit, state.unended_ids):
-            for i, target in state.wait_targets():
-                left = opts.remaining(start, clock())
-                out.append(state.seen(i, sync_wait(self._batches, target, left, on_progress)))
-        return out
+        covers the whole job. The unended batches are polled side by side, each on its own
+        backoff; after each round ``on_progress(snapshot)`` gets a ``JobProgress``: counts
+        summed over every batch, ``ended_batches`` of ``batch_count``, ``elapsed``
+        (``anthropic.lib.progress_bar()`` draws it). ``cancel_on_exit`` cancels every
+        unfinished batch of the job."""
+        return sync_job_wait(self._batches, self._state, WaitOptions(**options), on_progress)
 
     def results(self) -> Iterator[MessageBatchIndividualResponse]:
         """Stream the results of every batch, batch after batch (each must have ended)."""
@@ -136,19 +130,12 @@ class AsyncBatchJob(_JobBase):
     async def wait(
         self,
         *,
-        on_progress: Optional[AsyncProgressCallback] = None,
+        on_progress: Optional[AsyncJobProgressCallback] = None,
         **options: Unpack[WaitOptionsDict],
     ) -> List[MessageBatch]:
         """See ``BatchJob.wait`` (``on_progress`` may be sync or async)."""
-        opts, clock, state = WaitOptions(**options), self._batches._client._clock, self._state
-        start = clock()
-        out: List[MessageBatch] = []
-        async with async_cancel_on_exit(self._batches, opts.cancel_on_exit, state.unended_ids):
-            for i, target in state.wait_targets():
-                left = opts.remaining(start, clock())
-                batch = await async_wait(self._batches, target, left, on_progress)
-                out.append(state.seen(i, batch))
-        return out
+        opts = WaitOptions(**options)
+        return await async_job_wait(self._batches, self._state, opts, on_progress)
 
     def results(self) -> AsyncJobResults:
         """See ``BatchJob.results``: ``async with job.results() as results: async for ...``

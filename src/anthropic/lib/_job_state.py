@@ -30,33 +30,50 @@ class JobProgress:
     ``counts``: requests per status summed over batches (``processing``, ``succeeded``,
     ``errored``, ``canceled``, ``expired``, and any newer status); ``total``: requests;
     ``statuses``: batches per ``processing_status``; ``ended_batches`` of ``batch_count``;
-    ``done``: every batch ended. A leniently parsed batch whose ``processing_status`` is
-    not a string counts under ``"unknown"``; one whose ``request_counts`` cannot be read
-    adds no counts.
+    ``done``: every batch ended; ``elapsed``: seconds since the wait started (``0.0``
+    outside a wait). What ``job.wait(on_progress=...)`` passes once per poll round. A
+    leniently parsed batch whose ``processing_status`` is not a string counts under
+    ``"unknown"``; one whose ``request_counts`` cannot be read adds no counts; a batch
+    not retrieved yet counts in ``batch_count`` only.
     """
 
-    __slots__ = ("batch_count", "counts", "ended_batches", "statuses", "total")
+    __slots__ = ("batch_count", "counts", "elapsed", "ended_batches", "statuses", "total")
 
-    def __init__(self, counts: Dict[str, int], statuses: Dict[str, int], batch_count: int):
+    def __init__(
+        self,
+        counts: Dict[str, int],
+        statuses: Dict[str, int],
+        batch_count: int,
+        elapsed: float = 0.0,
+    ):
         self.counts = counts
         self.statuses = statuses
         self.batch_count = batch_count
+        self.elapsed = elapsed
         self.total = sum(counts.values())
         self.ended_batches = statuses.get("ended", 0)
 
     @classmethod
-    def of(cls, batches: Iterable[MessageBatch]) -> JobProgress:
+    def of(
+        cls,
+        batches: Iterable[Optional[MessageBatch]],
+        *,
+        elapsed: float = 0.0,
+    ) -> JobProgress:
+        """Combine ``batches`` (``None``: a batch not retrieved yet)."""
         counts: Dict[str, int] = {}
         statuses: Dict[str, int] = {}
         n = 0
         for batch in batches:
             n += 1
+            if batch is None:
+                continue
             raw_status: object = getattr(batch, "processing_status", None)
             status = raw_status if isinstance(raw_status, str) else "unknown"
             statuses[status] = statuses.get(status, 0) + 1
             for name, value in (readable_counts(batch.request_counts) or {}).items():
                 counts[name] = counts.get(name, 0) + value
-        return cls(counts, statuses, n)
+        return cls(counts, statuses, n, elapsed)
 
     @property
     def done(self) -> bool:
@@ -66,11 +83,26 @@ class JobProgress:
     def processing(self) -> int:
         return self.counts.get("processing", 0)
 
+    @property
+    def finished(self) -> int:
+        """Requests no longer processing (succeeded, errored, canceled, expired, ...)."""
+        return self.total - self.processing
+
+    @property
+    def succeeded(self) -> int:
+        return self.counts.get("succeeded", 0)
+
+    @property
+    def failed(self) -> int:
+        """Requests that finished without succeeding (errored, canceled, expired, ...)."""
+        return self.finished - self.succeeded
+
     def to_dict(self) -> Dict[str, Any]:
         return {
             "batch_count": self.batch_count,
             "ended_batches": self.ended_batches,
             "done": self.done,
+            "elapsed": self.elapsed,
             "total": self.total,
             "counts": dict(self.counts),
             "statuses": dict(self.statuses),
@@ -79,7 +111,7 @@ class JobProgress:
     def __repr__(self) -> str:
         return (
             f"JobProgress(ended_batches={self.ended_batches}/{self.batch_count}, "
-            f"total={self.total}, counts={self.counts})"
+            f"total={self.total}, counts={self.counts}, elapsed={self.elapsed:.1f})"
         )
 
 
