@@ -107,6 +107,17 @@ def next_page_params(
     return nxt
 
 
+def _items(page: _BasePage[_T]) -> List[_T]:
+    """The page's items; ``PaginationError`` when a leniently parsed page has no list
+    there (``"data": null``, or missing), rather than a ``TypeError`` mid-iteration."""
+    data = page.data
+    if not isinstance(data, list):  # typed a list, but a lenient parse keeps what was sent
+        raise PaginationError(
+            f"The API sent a page whose data is {type(data).__name__}, not a list of items."
+        )
+    return data
+
+
 def _visit(seen: Set[object], params: Mapping[str, object]) -> None:
     """Remember the cursor of a page about to be fetched; a cursor fetched before in the
     same iteration means the pages form a cycle (A -> B -> A), which would never end."""
@@ -201,7 +212,7 @@ class SyncPage(_BasePage[_T], Generic[_T]):
 
     def __iter__(self) -> Iterator[_T]:  # type: ignore[override]  # items, not fields
         for page in self.iter_pages():
-            yield from page.data
+            yield from _items(page)
 
 
 class AsyncPage(_BasePage[_T], Generic[_T]):
@@ -279,7 +290,7 @@ class _AsyncItems(Generic[_T]):
 
     async def __anext__(self) -> _T:
         while self._index >= len(self._data):
-            self._data = (await self._pages.__anext__()).data
+            self._data = _items(await self._pages.__anext__())
             self._index = 0
         item = self._data[self._index]
         self._index += 1

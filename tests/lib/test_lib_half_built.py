@@ -194,3 +194,21 @@ def test_find_created_batch_skips_half_built_batches() -> None:
     for changes in ({"request_counts": None}, {"created_at": "yesterday"}, {}):
         finder.feed(parse_json(MessageBatch, json.dumps(half_built_batch(**changes))))
     assert finder.best() == good and not finder.done
+
+
+@pytest.mark.parametrize("body", [b'{"has_more": false}', b'{"data": null}', b'{"data": true}'])
+async def test_iterating_a_page_without_a_list_of_items_raises_pagination_error(
+    flavor: str, body: bytes
+) -> None:
+    from anthropic import PaginationError
+
+    routes = Router().add("GET", "/v1/messages/batches", httpx.Response(200, content=body))
+    harness = Client(flavor, routes)
+    try:
+        with pytest.raises(PaginationError, match="not a list"):
+            if harness.is_async:
+                [item async for item in harness.client.messages.batches.list()]
+            else:
+                list(harness.client.messages.batches.list())
+    finally:
+        await harness.aclose()

@@ -92,7 +92,8 @@ def touch(value: Any) -> None:
         value.to_dict()
         value.to_json()
     assert all("Pydantic serializer warnings" in str(w.message) for w in caught)
-    for item in getattr(value, "data", None) or []:
+    data = getattr(value, "data", None)  # a page's items (any model may carry an extra "data")
+    for item in data if isinstance(data, list) else []:
         repr(item)
 
 
