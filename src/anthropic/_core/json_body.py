@@ -303,7 +303,8 @@ class BodyWriter:
         out.write(self.suffix[:-1])
         try:
             for key, value in extra.items():
-                out.write(b"," + encode_checked(key) + b":" + encode_checked(value, key))
+                name = key if isinstance(key, str) else str(key)  # JSON keys are strings
+                out.write(b"," + encode_checked(name) + b":" + encode_checked(value, name))
         except (NonFiniteNumber, Unencodable) as exc:
             raise BadValue(None, exc) from None
         out.write(self.suffix[-1:])
