@@ -64,7 +64,14 @@ def convert_body(response: httpx.Response, to: object, *, strict: bool = False) 
         return cast("type[float]", to)(response.text)
     origin = typing_extensions.get_origin(to) or to
     if origin in (dict, list, object, typing_extensions.Any):
-        return json.loads(response.content)
+        try:
+            return json.loads(response.content)  # not JSON: JSONDecodeError, as the official SDK
+        except RecursionError:  # nested thousands deep: our typed error, never RecursionError
+            from ._exceptions import APIResponseValidationError
+
+            raise APIResponseValidationError(
+                response, None, message="The API returned JSON nested too deeply to decode."
+            ) from None
     # pydantic loads on the first typed parse, not at ``import anthropic``.
     from ._core.decode import parse_body
 

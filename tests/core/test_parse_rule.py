@@ -228,3 +228,21 @@ def test_a_stream_event_of_any_content_raises_a_typed_error(event: str, data: by
     expected = APIStatusError if event == "error" else APIResponseValidationError
     with pytest.raises(expected):
         list(decoder.feed(sse))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("to", [dict, list, object])
+async def test_raw_parse_to_json_types_of_a_deep_body_is_a_validation_error(
+    flavor: str, routes: Router, to: type
+) -> None:
+    routes.add("GET", f"/v1/messages/batches/{BATCH_ID}", httpx.Response(200, content=DEEP[0]))
+    if flavor == "sync":
+        with Anthropic(api_key=TEST_KEY, http_client=routes.sync_client()) as client:
+            raw = client.messages.batches.with_raw_response.retrieve(BATCH_ID)
+            with pytest.raises(APIResponseValidationError):
+                raw.parse(to=to)
+    else:
+        async with AsyncAnthropic(api_key=TEST_KEY, http_client=routes.async_client()) as ac:
+            raw = await ac.messages.batches.with_raw_response.retrieve(BATCH_ID)
+            with pytest.raises(APIResponseValidationError):
+                raw.parse(to=to)
