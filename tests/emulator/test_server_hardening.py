@@ -140,3 +140,18 @@ def test_responsive_under_many_idle_connections() -> None:
         finally:
             for sock in idle:
                 sock.close()
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("inf"), float("nan"), "5"])
+def test_idle_timeout_must_be_positive_seconds(bad: object) -> None:
+    with pytest.raises(ValueError, match="idle_timeout"):
+        EmulatorServer(Emulator(), idle_timeout=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "inf", "soon"])
+def test_the_idle_timeout_option_is_checked(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from anthropic.emulator.__main__ import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["--idle-timeout", bad])
+    assert info.value.code == 2 and "--idle-timeout" in capsys.readouterr().err

@@ -44,6 +44,14 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds > 0."""
+    value = _seconds(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds > 0")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m anthropic.emulator",
@@ -69,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=None, help="seed for ids and random faults")
     p.add_argument("--log-level", default="info", help="uvicorn log level (default: info)")
+    p.add_argument(
+        "--idle-timeout",
+        type=_positive_seconds,
+        default=5.0,
+        help="close a connection that owes or sends nothing for this many seconds (default: 5)",
+    )
     return p
 
 
@@ -91,7 +105,13 @@ def main(argv: Optional[List[str]] = None) -> None:
     for conflict in installation_conflicts():
         sys.stderr.write(f"warning: {conflict}\n")
     emulator = build_emulator(argv)
-    server = EmulatorServer(emulator, host=args.host, port=args.port, log_level=args.log_level)
+    server = EmulatorServer(
+        emulator,
+        host=args.host,
+        port=args.port,
+        log_level=args.log_level,
+        idle_timeout=args.idle_timeout,
+    )
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.stderr.write(
             f"warning: listening on {args.host}, not loopback: anyone who can reach it can "

@@ -234,8 +234,10 @@ class EmulatorServer:
         log_level: str = "warning",
         idle_timeout: float = 5.0,
     ) -> None:
+        if not (isinstance(idle_timeout, (int, float)) and 0 < idle_timeout < float("inf")):
+            raise ValueError(f"idle_timeout must be a number of seconds > 0, got {idle_timeout!r}")
         self.emulator = emulator
-        self.idle_timeout = idle_timeout
+        self.idle_timeout = float(idle_timeout)
         self.host = host
         self.port = port
         self._log_level = log_level
