@@ -40,6 +40,7 @@ SCENARIOS = {
     "gzip": "bench_gzip",
     "messages_create": "bench_messages_create",
     "sse": "bench_sse",
+    "job_results": "bench_job_results",
 }
 if importlib.util.find_spec("httpx_aiohttp") is not None:  # with the aiohttp extra only
     SCENARIOS["loopback_aiohttp"] = "bench_loopback_aiohttp"

@@ -150,3 +150,43 @@ def test_a_job_file_as_a_batch_id_is_a_usage_error(offline_cli: Cli) -> None:
     assert run.code == 2 and "use: --job job.json" in run.err
     missing = offline_cli("wait", "--job", "nope.json")
     assert missing.code == 2 and "--job nope.json" in missing.err
+
+
+def test_results_of_several_batches_to_stdout_once_each(
+    cli: Cli, jsonl: Jsonl, tmp_path: Path, emu: Emulator
+) -> None:
+    emu.processing_time = 0
+    path = jsonl(*[request_line(f"r{i}") for i in range(5)])
+    job = tmp_path / "job.json"
+    assert (
+        cli("submit", str(path), "--max-requests-per-batch", "2", "--save-job", str(job)).code == 0
+    )
+    run = cli("results", "--job", str(job))
+    ids = [json.loads(line)["custom_id"] for line in run.out.splitlines()]
+    assert run.code == 0 and sorted(ids) == [f"r{i}" for i in range(5)]
+
+
+def test_summary_reports_cost_from_a_price_table_and_draws_charts(
+    cli: Cli, jsonl: Jsonl, tmp_path: Path, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    emu.processing_time = 0
+    path = jsonl(request_line("a"), request_line("bad-b"))
+    job = tmp_path / "job.json"
+    assert cli("submit", str(path), "--save-job", str(job)).code == 0
+    prices = tmp_path / "prices.json"
+    model = request_line("a")["params"]["model"]
+    prices.write_text(json.dumps({model: {"input": 1_000_000.0, "output": 0.0}}))
+    [body] = cli("summary", "--job", str(job), "--prices", str(prices), "--json").json_lines()
+    cost = body["cost"]
+    assert cost["batch_discount"] == 0.5 and cost["total"] > 0 and cost["unpriced"] == []
+    plain = cli("summary", "--job", str(job), "--prices", str(prices), "--batch-discount", "0")
+    assert "results by type" in plain.out and "output tokens per message" in plain.out
+    assert "cost: " in plain.out and " #" in plain.out
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    assert cli("summary", "--job", str(job)).code == 0
+    assert "█" in terminal.getvalue()  # rich bars on a terminal
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({model: {"input": -1}}))
+    run = cli("summary", "--job", str(job), "--prices", str(bad))
+    assert run.code == 2 and "--prices" in run.err and "'input'" in run.err

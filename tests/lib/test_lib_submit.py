@@ -295,11 +295,11 @@ async def test_stopping_early_releases_the_results_stream(flavor: str, kit: Kit)
     job = await submit(kit, make_requests(6), max_requests_per_batch=3)
     await kit.call(job, "wait")
     if kit.is_async:
-        async with job.results() as results:
+        async with job.results(concurrency=1) as results:
             first = await results.__anext__()
         assert [r async for r in results] == []  # closed: nothing more
     else:
-        results = job.results()
+        results = job.results(concurrency=1)
         first = next(results)
         results.close()
     assert first.custom_id.startswith("req-")

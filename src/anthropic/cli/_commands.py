@@ -15,8 +15,10 @@ import time
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, TextIO, cast
 
+from ._charts import show_charts, show_cost
 from ._context import Context, batch_ids, batch_json, show_batch, wait_args, wait_with_progress
 from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plural
+from ._input import InputError
 from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from ._progress import open_progress
 from ._submit import submit
@@ -201,8 +203,12 @@ def cmd_results(ctx: Context) -> int:
         return EXIT_USAGE
     ids = batch_ids(ctx)
     if args.output is None:
-        for batch_id in ids:
-            _stream_results(ctx, ctx.client.messages.batches.retrieve(batch_id), ctx.out.stdout)
+        if len(ids) == 1:
+            _stream_results(ctx, ctx.client.messages.batches.retrieve(ids[0]), ctx.out.stdout)
+            return EXIT_OK
+        # Several batches: downloaded side by side, each batch's lines in order.
+        for entry in ctx.client.messages.batches.job(ids).results():
+            ctx.out.stdout.write(entry.to_json(indent=None) + "\n")
         return EXIT_OK
     from ..lib import ResultsFileLockedError  # here: start-up speed
 
@@ -232,12 +238,23 @@ def _all_results(
 
 
 def cmd_summary(ctx: Context) -> int:
-    from ..lib import summarize  # here: start-up speed (see the module docstring)
+    from ..lib import load_prices, summarize  # here: start-up speed
 
     args = ctx.args
+    prices = None
+    if args.prices is not None:
+        try:
+            prices = load_prices(args.prices)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"--prices {args.prices}: {exc}") from None
     ids = batch_ids(ctx)
     batches = [ctx.client.messages.batches.retrieve(batch_id) for batch_id in ids]
-    summary = summarize(_all_results(ctx, batches), batches=batches)
+    summary = summarize(
+        _all_results(ctx, batches),
+        batches=batches,
+        prices=prices,
+        batch_discount=args.batch_discount,
+    )
     if ctx.out.json_mode:
         ctx.out.write_json({"batch_ids": ids, **summary.to_dict()})
     else:
@@ -249,6 +266,9 @@ def cmd_summary(ctx: Context) -> int:
         )
         usage = [[name, f"{n:,}"] for name, n in summary.usage.to_dict().items()]
         ctx.out.table(("USAGE (succeeded)", "TOKENS"), usage)
+        show_charts(ctx.out, summary)
+        if summary.cost is not None:
+            show_cost(ctx.out, summary.cost)
         ctx.out.line("all requests succeeded" if summary.ok else summary.describe_failures())
     if args.strict and not summary.ok:
         ctx.out.error(summary.describe_failures(), kind="failures", details={"batch_ids": ids})

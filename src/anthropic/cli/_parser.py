@@ -309,7 +309,11 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
     add_targets(wait)
     _add_wait_options(wait)
 
-    results = add("results", "download batches' results as JSONL (in batch order)")
+    results = add(
+        "results",
+        "download batches' results as JSONL (several batches side by side: each batch's "
+        "lines in order, batches interleaved on stdout; in batch order with -o)",
+    )
     add_targets(results)
     results.add_argument(
         "-o",
@@ -326,5 +330,19 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="exit 4 unless every request succeeded and no result is missing",
+    )
+    summary.add_argument(
+        "--prices",
+        metavar="FILE",
+        help='report the cost from your price table: JSON {"MODEL": {"input": ..., '
+        '"output": ..., "cache_write": ..., "cache_read": ...}} per million tokens',
+    )
+    summary.add_argument(
+        "--batch-discount",
+        type=float,
+        default=0.5,
+        metavar="F",
+        help="fraction taken off the table's prices (default: 0.5, half price; 0 for a "
+        "table of batch prices)",
     )
     return parser

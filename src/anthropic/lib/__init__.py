@@ -30,6 +30,7 @@ from ._job import AsyncBatchJob, BatchJob
 from ._job_results import JobSaveReport, asave_job_results, save_job_results
 from ._job_state import JobProgress
 from ._job_wait import AsyncJobProgressCallback, JobProgressCallback
+from ._pricing import JobCost, ModelPrice, PriceTable, UsageTally, load_prices
 from ._progress import ProgressBar, progress_bar, progress_line
 from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
 from ._results_file import SaveReport
@@ -51,14 +52,18 @@ __all__ = [
     "BatchWaitTimeout",
     "DryRunReport",
     "DryRunResult",
+    "JobCost",
     "JobProgress",
     "JobProgressCallback",
     "JobSaveReport",
+    "ModelPrice",
+    "PriceTable",
     "ProgressBar",
     "ResultsFileLockedError",
     "ResultsSummary",
     "SaveReport",
     "TokenUsage",
+    "UsageTally",
     "WaitOptions",
     "WaitOptionsDict",
     "adry_run",
@@ -70,6 +75,7 @@ __all__ = [
     "dry_run",
     "find_created_batch",
     "join_results",
+    "load_prices",
     "progress_bar",
     "progress_line",
     "retryable_requests",

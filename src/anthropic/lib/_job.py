@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Iterator, List, Optional, Union
+from typing import Iterator, List, Optional, Tuple, Union
 
 from typing_extensions import Unpack
 
-from .._jsonl_stream import AsyncJSONLDecoder
+from .._jsonl_stream import AsyncJSONLDecoder, JSONLDecoder
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._job_state import JobProgress, JobState, write_atomic
+from ._job_stream import concurrent_results
 from ._job_wait import (
     AsyncJobProgressCallback,
     JobProgressCallback,
@@ -30,9 +31,18 @@ from ._job_wait import (
 )
 from ._wait_machine import WaitOptions, WaitOptionsDict
 
-__all__ = ["AsyncBatchJob", "AsyncJobResults", "BatchJob"]
+__all__ = ["DEFAULT_CONCURRENCY", "AsyncBatchJob", "AsyncJobResults", "BatchJob"]
+
+DEFAULT_CONCURRENCY = 4
+"""Results downloads a job runs at once by default (``results``, ``save_job_results``)."""
 
 PathArg = Union[str, "os.PathLike[str]"]
+
+
+def _check_concurrency(concurrency: int) -> int:
+    if not (isinstance(concurrency, int) and concurrency >= 1):
+        raise ValueError(f"concurrency must be a whole number >= 1, got {concurrency!r}")
+    return concurrency
 
 
 class _JobBase:
@@ -96,12 +106,32 @@ class BatchJob(_JobBase):
         unfinished batch of the job."""
         return sync_job_wait(self._batches, self._state, WaitOptions(**options), on_progress)
 
-    def results(self) -> Iterator[MessageBatchIndividualResponse]:
-        """Stream the results of every batch, batch after batch (each must have ended)."""
-        for i, target in self._state.wait_targets():
-            batch = target if isinstance(target, MessageBatch) else self._batches.retrieve(target)
-            with self._batches.results(self._state.seen(i, batch)) as stream:
+    def results(
+        self, *, concurrency: int = DEFAULT_CONCURRENCY
+    ) -> Iterator[MessageBatchIndividualResponse]:
+        """Stream the results of every batch (each must have ended), each entry exactly
+        once. Up to ``concurrency`` batches (default 4) are downloaded side by side, their
+        entries interleaved (each batch's in order) through a bounded buffer;
+        ``concurrency=1`` reads batch after batch, in the job's order."""
+        _check_concurrency(concurrency)  # here, not at the first ``next()``
+        targets = self._state.wait_targets()
+        if concurrency == 1 or len(targets) == 1:
+            return self._one_by_one(targets)
+        return concurrent_results(self._open, targets, concurrency=concurrency)
+
+    def _one_by_one(
+        self, targets: List[Tuple[int, Union[str, MessageBatch]]]
+    ) -> Iterator[MessageBatchIndividualResponse]:
+        for target in targets:
+            with self._open(target) as stream:
                 yield from stream
+
+    def _open(
+        self, indexed: Tuple[int, Union[str, MessageBatch]]
+    ) -> JSONLDecoder[MessageBatchIndividualResponse]:
+        i, target = indexed
+        batch = target if isinstance(target, MessageBatch) else self._batches.retrieve(target)
+        return self._batches.results(self._state.seen(i, batch))
 
     def cancel(self) -> List[MessageBatch]:
         """Cancel every batch not known to have ended; returns each batch's state."""
@@ -137,10 +167,11 @@ class AsyncBatchJob(_JobBase):
         opts = WaitOptions(**options)
         return await async_job_wait(self._batches, self._state, opts, on_progress)
 
-    def results(self) -> AsyncJobResults:
+    def results(self, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncJobResults:
         """See ``BatchJob.results``: ``async with job.results() as results: async for ...``
-        (or a plain ``async for`` that runs to the end)."""
-        return AsyncJobResults(self)
+        (or a plain ``async for`` that runs to the end). Up to ``concurrency`` streams are
+        open at once and read in turn, one entry each (each batch's entries in order)."""
+        return AsyncJobResults(self, _check_concurrency(concurrency))
 
     async def cancel(self) -> List[MessageBatch]:
         """See ``BatchJob.cancel``."""
@@ -151,52 +182,62 @@ class AsyncBatchJob(_JobBase):
 
 
 class AsyncJobResults:
-    """The results of every batch of an ``AsyncBatchJob``, one stream open at a time.
+    """The results of every batch of an ``AsyncBatchJob``, up to ``concurrency`` streams
+    open at a time, read in turn (so their downloads overlap, each bounded by its
+    connection's buffers).
 
     A class rather than an async generator so that ``aclose()`` (or ``async with``)
-    releases the open connection at once, also when the loop stops early.
+    releases the open connections at once, also when the loop stops early.
     """
 
-    def __init__(self, job: AsyncBatchJob) -> None:
+    def __init__(self, job: AsyncBatchJob, concurrency: int = 1) -> None:
         self._job = job
         self._targets = job._state.wait_targets()
         self._index = 0
-        self._stream: Optional[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = None
+        self._concurrency = concurrency
+        self._streams: List[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = []
+        self._turn = 0
 
     def __aiter__(self) -> AsyncJobResults:
         return self
 
     async def __anext__(self) -> MessageBatchIndividualResponse:
-        while True:
-            if self._stream is None:
-                if self._index >= len(self._targets):
+        try:
+            while True:
+                while len(self._streams) < self._concurrency and self._index < len(self._targets):
+                    self._streams.append(await self._open(self._index))
+                    self._index += 1
+                if not self._streams:
                     raise StopAsyncIteration
-                self._stream = await self._open(self._index)
-            try:
-                return await self._stream.__anext__()
-            except StopAsyncIteration:
-                await self._close_stream()
-                self._index += 1
-            except BaseException:
-                # A failed stream ends the iteration (as a generator's would): never
-                # carry on with the next batch as if this one had been read in full.
-                await self.aclose()
-                raise
+                self._turn %= len(self._streams)
+                stream = self._streams[self._turn]
+                try:
+                    entry = await stream.__anext__()
+                except StopAsyncIteration:
+                    del self._streams[self._turn]
+                    await stream.close()
+                    continue
+                self._turn += 1
+                return entry
+        except StopAsyncIteration:
+            raise
+        except BaseException:
+            # A failed stream ends the iteration (as a generator's would): never
+            # carry on with the other batches as if this one had been read in full.
+            await self.aclose()
+            raise
 
     async def _open(self, index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
         (i, target), job = self._targets[index], self._job
         batch = target if isinstance(target, MessageBatch) else await job._batches.retrieve(target)
         return await job._batches.results(job._state.seen(i, batch))
 
-    async def _close_stream(self) -> None:
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            await stream.close()
-
     async def aclose(self) -> None:
-        """Stop: close the open results stream (safe to call twice)."""
+        """Stop: close the open results streams (safe to call twice)."""
         self._index = len(self._targets)
-        await self._close_stream()
+        streams, self._streams = self._streams, []
+        for stream in streams:
+            await stream.close()
 
     async def __aenter__(self) -> AsyncJobResults:
         return self

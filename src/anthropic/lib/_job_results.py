@@ -25,13 +25,10 @@ import anyio
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from ..types.messages import MessageBatch
-from ._job import AsyncBatchJob, BatchJob
+from ._job import DEFAULT_CONCURRENCY, AsyncBatchJob, BatchJob
 from ._save import asave_results, save_results
 
 __all__ = ["DEFAULT_CONCURRENCY", "JobSaveReport", "asave_job_results", "save_job_results"]
-
-DEFAULT_CONCURRENCY = 4
-"""Results downloads running at once by default."""
 
 PathArg = Union[str, "os.PathLike[str]"]
 Target = Union[str, MessageBatch]
@@ -177,11 +174,19 @@ async def asave_job_results(
     plan = _Plan(_targets(job), path)
     limiter = anyio.CapacityLimiter(concurrency)
 
+    failed: List[Exception] = []
+
     async def one(target: Target, part: Path) -> None:
-        async with limiter:
-            await asave_results(client, target, part, resume=resume, max_attempts=max_attempts)
+        try:
+            async with limiter:
+                await asave_results(client, target, part, resume=resume, max_attempts=max_attempts)
+        except Exception as exc:  # the first error stops the others, raised as itself
+            failed.append(exc)
+            group.cancel_scope.cancel()
 
     async with anyio.create_task_group() as group:
         for target, part in plan.todo:
             group.start_soon(one, target, part)
+    if failed:
+        raise failed[0]
     return await anyio.to_thread.run_sync(plan.join)

@@ -25,6 +25,7 @@ from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ..types.messages.message_batch_individual_response import error_of
 from ..types.messages.message_batch_request_counts import readable_counts
 from ._api import is_async_iterable
+from ._pricing import DEFAULT_BATCH_DISCOUNT, JobCost, PriceTable, UsageTally, check_prices
 
 __all__ = [
     "BatchResultsError",
@@ -84,6 +85,8 @@ class ResultsSummary:
       ``counts``); ``unreadable_batches``: ids of batches whose ``request_counts`` could
       not be read (left out of ``mismatches``).
     - ``ok``: every request succeeded and nothing is missing, malformed or inconsistent.
+    - ``tally``: token totals per model and the output-token histogram (``UsageTally``);
+      ``cost``: the ``JobCost`` when ``summarize`` was given ``prices``, else ``None``.
     """
 
     def __init__(
@@ -98,7 +101,11 @@ class ResultsSummary:
         failures: List[Tuple[str, str, Optional[str]]],
         malformed: int = 0,
         unreadable_batches: Optional[List[str]] = None,
+        tally: Optional[UsageTally] = None,
+        cost: Optional[JobCost] = None,
     ) -> None:
+        self.tally = tally if tally is not None else UsageTally()
+        self.cost = cost
         self.malformed = malformed
         self.unreadable_batches = list(unreadable_batches or [])
         self.counts = counts
@@ -173,6 +180,8 @@ class ResultsSummary:
             "failures": [{"custom_id": c, "type": t, "error_type": e} for c, t, e in self.failures],
             "malformed": self.malformed,
             "unreadable_batches": list(self.unreadable_batches),
+            "output_tokens_histogram": dict(self.tally.histogram_rows()),
+            "cost": None if self.cost is None else self.cost.to_dict(),
         }
 
     def __repr__(self) -> str:
@@ -206,6 +215,7 @@ class SummaryAccumulator:
         self.duplicates: List[str] = []
         self.failures: List[Tuple[str, str, Optional[str]]] = []
         self.malformed = 0
+        self.tally = UsageTally()
 
     def add(self, entry: MessageBatchIndividualResponse) -> None:
         # Read attribute by attribute: a leniently parsed line may hold anything.
@@ -223,6 +233,7 @@ class SummaryAccumulator:
         self.seen.add(custom_id)
         if kind == "succeeded":
             self.usage.add(getattr(result.message, "usage", None))
+            self.tally.add(getattr(result, "message", None))
             return
         error_type = error_type_of(entry)
         if error_type is not None:
@@ -234,6 +245,8 @@ class SummaryAccumulator:
         self,
         submitted: Optional[Iterable[str]] = None,
         batches: Optional[Iterable[MessageBatch]] = None,
+        prices: Optional[PriceTable] = None,
+        batch_discount: float = DEFAULT_BATCH_DISCOUNT,
     ) -> ResultsSummary:
         missing: List[str] = []
         unexpected: List[str] = []
@@ -271,6 +284,8 @@ class SummaryAccumulator:
             self.failures,
             self.malformed,
             unreadable,
+            self.tally,
+            None if prices is None else self.tally.cost(prices, batch_discount),
         )
 
 
@@ -279,16 +294,23 @@ def summarize(
     *,
     submitted: Optional[Iterable[str]] = None,
     batches: Optional[Iterable[MessageBatch]] = None,
+    prices: Optional[PriceTable] = None,
+    batch_discount: float = DEFAULT_BATCH_DISCOUNT,
 ) -> ResultsSummary:
     """Summarize ``results`` (any iterable: a list, a results stream, ``job.results()``).
 
     ``submitted``: the custom_ids sent, to find those without a result. ``batches``: the
-    ended batches, to check their ``request_counts`` against the results.
+    ended batches, to check their ``request_counts`` against the results. ``prices``: a
+    price table of your own (``{model: {"input", "output", "cache_write", "cache_read"}}``
+    per million tokens; none ships with the SDK) to get ``summary.cost``, with
+    ``batch_discount`` (default 0.5: batches cost half the listed prices) taken off.
     """
+    if prices is not None:
+        check_prices(prices, batch_discount)
     acc = SummaryAccumulator()
     for entry in results:
         acc.add(entry)
-    return acc.summary(submitted, batches)
+    return acc.summary(submitted, batches, prices, batch_discount)
 
 
 async def asummarize(
@@ -298,9 +320,13 @@ async def asummarize(
     *,
     submitted: Optional[Iterable[str]] = None,
     batches: Optional[Iterable[MessageBatch]] = None,
+    prices: Optional[PriceTable] = None,
+    batch_discount: float = DEFAULT_BATCH_DISCOUNT,
 ) -> ResultsSummary:
     """``summarize`` for an async iterable (``async_job.results()``, an async results
     stream) or a plain one."""
+    if prices is not None:
+        check_prices(prices, batch_discount)
     acc = SummaryAccumulator()
     if is_async_iterable(results):
         async for entry in results:
@@ -308,4 +334,4 @@ async def asummarize(
     else:
         for entry in results:
             acc.add(entry)
-    return acc.summary(submitted, batches)
+    return acc.summary(submitted, batches, prices, batch_discount)
