@@ -22,8 +22,6 @@ from __future__ import annotations
 from types import TracebackType
 from typing import (
     Any,
-    AsyncGenerator,
-    AsyncIterator,
     Awaitable,
     Callable,
     Generator,
@@ -34,15 +32,14 @@ from typing import (
     cast,
 )
 
-import anyio
 import httpx
 import pydantic
 
+from ._body_stream import AsyncBodyIterator, BodyIterator
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
 from ._gc_pause import paused_gc, pausing
 from ._models import UnusableBody, get_adapter, salvage
-from ._sending.errors import translate
 
 __all__ = ["AsyncJSONLDecoder", "AsyncStreamHandle", "JSONLDecoder", "LineParser"]
 
@@ -119,7 +116,7 @@ class LineParser(Generic[_T]):
                 ) from None
 
 
-class JSONLDecoder(Generic[_T]):
+class JSONLDecoder(BodyIterator[_T]):
     """Iterator of parsed lines over an open response; a context manager that closes it.
 
     ``strict``: see ``LineParser`` (the client's ``_strict_response_validation``)."""
@@ -128,46 +125,10 @@ class JSONLDecoder(Generic[_T]):
         self, response: httpx.Response, line_type: type[_T], *, strict: bool = False
     ) -> None:
         self.http_response = response
-        self._iterator = self._decode(LineParser(line_type, response, strict=strict))
-
-    def _decode(self, parser: LineParser[_T]) -> Generator[_T, None, None]:
-        response = self.http_response
-        chunks = cast("Generator[bytes, None, None]", response.iter_bytes())  # a generator
-        try:
-            try:
-                for chunk in chunks:
-                    yield from parser.feed(chunk)
-            except httpx.HTTPError as exc:
-                raise translate(exc, response.request) from exc
-            yield from parser.finish()
-        finally:
-            chunks.close()
-            response.close()
-
-    def __iter__(self) -> Iterator[_T]:
-        return self._iterator
-
-    def __next__(self) -> _T:
-        return next(self._iterator)
-
-    def close(self) -> None:
-        """Stop reading and release the connection (safe to call twice)."""
-        self._iterator.close()
-        self.http_response.close()
-
-    def __enter__(self) -> JSONLDecoder[_T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
+        super().__init__(response, LineParser(line_type, response, strict=strict))
 
 
-class AsyncJSONLDecoder(Generic[_T]):
+class AsyncJSONLDecoder(AsyncBodyIterator[_T]):
     """Async iterator of parsed lines; ``async with`` closes the response.
 
     ``strict``: see ``LineParser`` (the client's ``_strict_response_validation``)."""
@@ -176,48 +137,7 @@ class AsyncJSONLDecoder(Generic[_T]):
         self, response: httpx.Response, line_type: type[_T], *, strict: bool = False
     ) -> None:
         self.http_response = response
-        self._iterator = self._decode(LineParser(line_type, response, strict=strict))
-
-    async def _decode(self, parser: LineParser[_T]) -> AsyncGenerator[_T, None]:
-        response = self.http_response
-        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # a generator
-        try:
-            try:
-                async for chunk in chunks:
-                    for item in parser.feed(chunk):
-                        yield item
-            except httpx.HTTPError as exc:
-                raise translate(exc, response.request) from exc
-            for item in parser.finish():
-                yield item
-        finally:
-            # Close the inner generator and the response even when cancelled.
-            with anyio.CancelScope(shield=True):
-                await chunks.aclose()
-                await response.aclose()
-
-    def __aiter__(self) -> AsyncIterator[_T]:
-        return self._iterator
-
-    async def __anext__(self) -> _T:
-        return await self._iterator.__anext__()
-
-    async def close(self) -> None:
-        """Stop reading and release the connection (safe to call twice)."""
-        await self._iterator.aclose()
-        with anyio.CancelScope(shield=True):
-            await self.http_response.aclose()
-
-    async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()
+        super().__init__(response, LineParser(line_type, response, strict=strict))
 
 
 class AsyncStreamHandle(Generic[_T]):

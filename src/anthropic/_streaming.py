@@ -26,28 +26,23 @@ Cancelling an async read closes the connection too.
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import (
     TYPE_CHECKING,
     Any,
-    AsyncGenerator,
-    AsyncIterator,
     Dict,
     Generator,
-    Generic,
     Iterator,
-    Optional,
+    List,
     TypeVar,
     cast,
 )
 
-import anyio
 import httpx
 
+from ._body_stream import AsyncBodyIterator, BodyFeeder, BodyIterator
 from ._core.sse import SSEDecoder
 from ._core.stream_errors import stream_error
 from ._exceptions import APIConnectionError, APIResponseValidationError
-from ._sending.errors import translate
 
 if TYPE_CHECKING:
     from .types.raw_message_stream_event import RawMessageStreamEvent
@@ -102,8 +97,9 @@ class MessageEventDecoder:
                 self._done = True
             yield self._parse(model, sse.data)
 
-    def finish(self) -> None:
-        """End of body: raise if the stream was cut (mid-event or before ``message_stop``)."""
+    def finish(self) -> List[RawMessageStreamEvent]:
+        """End of body: raise if the stream was cut (mid-event or before ``message_stop``);
+        a complete stream has no events left to give."""
         if self._sse.pending:
             raise APIConnectionError(
                 message="The stream ended in the middle of an event (connection cut?).",
@@ -114,6 +110,7 @@ class MessageEventDecoder:
                 message="The stream ended before its message_stop event (connection cut?).",
                 request=self._response.request,
             )
+        return []
 
     def _parse(self, model: Any, data: str) -> Any:
         import pydantic
@@ -133,7 +130,7 @@ class MessageEventDecoder:
                 ) from None
 
 
-class Stream(Generic[_T]):
+class Stream(BodyIterator[_T]):
     """Iterator of typed events over an open response; a context manager that closes it."""
 
     response: httpx.Response
@@ -141,21 +138,7 @@ class Stream(Generic[_T]):
 
     def __init__(self, response: httpx.Response, decoder: MessageEventDecoder) -> None:
         self.response = response
-        self._iterator = self._decode(decoder)
-
-    def _decode(self, decoder: MessageEventDecoder) -> Generator[_T, None, None]:
-        response = self.response
-        chunks = cast("Generator[bytes, None, None]", response.iter_bytes())
-        try:
-            try:
-                for chunk in chunks:
-                    yield from cast("Iterator[_T]", decoder.feed(chunk))
-            except httpx.HTTPError as exc:
-                raise translate(exc, response.request) from exc
-            decoder.finish()
-        finally:
-            chunks.close()
-            response.close()
+        super().__init__(response, cast("BodyFeeder[_T]", decoder))
 
     def __iter__(self) -> Iterator[_T]:
         return self._loop()
@@ -168,27 +151,8 @@ class Stream(Generic[_T]):
         finally:
             self.close()
 
-    def __next__(self) -> _T:
-        return next(self._iterator)
 
-    def close(self) -> None:
-        """Stop reading and release the connection (safe to call twice)."""
-        self._iterator.close()
-        self.response.close()
-
-    def __enter__(self) -> Stream[_T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-
-class AsyncStream(Generic[_T]):
+class AsyncStream(AsyncBodyIterator[_T]):
     """Async iterator of typed events; ``async with`` closes the response."""
 
     response: httpx.Response
@@ -196,44 +160,4 @@ class AsyncStream(Generic[_T]):
 
     def __init__(self, response: httpx.Response, decoder: MessageEventDecoder) -> None:
         self.response = response
-        self._iterator = self._decode(decoder)
-
-    async def _decode(self, decoder: MessageEventDecoder) -> AsyncGenerator[_T, None]:
-        response = self.response
-        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())
-        try:
-            try:
-                async for chunk in chunks:
-                    for event in cast("Iterator[_T]", decoder.feed(chunk)):
-                        yield event
-            except httpx.HTTPError as exc:
-                raise translate(exc, response.request) from exc
-            decoder.finish()
-        finally:
-            # Close the body even when cancelled.
-            with anyio.CancelScope(shield=True):
-                await chunks.aclose()
-                await response.aclose()
-
-    def __aiter__(self) -> AsyncIterator[_T]:
-        return self._iterator
-
-    async def __anext__(self) -> _T:
-        return await self._iterator.__anext__()
-
-    async def close(self) -> None:
-        """Stop reading and release the connection (safe to call twice)."""
-        await self._iterator.aclose()
-        with anyio.CancelScope(shield=True):
-            await self.response.aclose()
-
-    async def __aenter__(self) -> AsyncStream[_T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()
+        super().__init__(response, cast("BodyFeeder[_T]", decoder))

@@ -1,0 +1,141 @@
+"""Items decoded from a streamed response body: the one I/O loop behind the results
+decoders (``_jsonl_stream``) and the event streams (``_streaming``).
+
+    items = BodyIterator(response, feeder)    # feeder: sans-I/O, feed(bytes) -> items
+    with items:
+        for item in items: ...
+
+The body is read in the chunks the network delivers and handed to the *feeder* (the
+JSONL ``LineParser`` or the SSE event decoder), which turns bytes into items and says
+at the end whether the body was complete (``finish()`` yields the last items or raises).
+An httpx failure mid-body becomes our ``APIConnectionError``. The response is closed when
+the items run out, when decoding raises, on ``close()``, and on leaving ``with``; the
+async twin also closes it when cancelled (shielded, so the connection is always freed).
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import (
+    AsyncGenerator,
+    AsyncIterator,
+    Generator,
+    Generic,
+    Iterable,
+    Iterator,
+    Optional,
+    TypeVar,
+    cast,
+)
+
+import anyio
+import httpx
+from typing_extensions import Protocol, Self
+
+from ._sending.errors import translate
+
+__all__ = ["AsyncBodyIterator", "BodyFeeder", "BodyIterator"]
+
+_T = TypeVar("_T")
+_T_co = TypeVar("_T_co", covariant=True)
+
+
+class BodyFeeder(Protocol[_T_co]):
+    """A sans-I/O decoder: bytes in, items out; ``finish`` at the end of the body."""
+
+    def feed(self, chunk: bytes) -> Iterable[_T_co]: ...
+
+    def finish(self) -> Iterable[_T_co]: ...
+
+
+class BodyIterator(Generic[_T]):
+    """Iterator of the items ``feeder`` decodes from ``response``'s body."""
+
+    def __init__(self, response: httpx.Response, feeder: BodyFeeder[_T]) -> None:
+        self._body = response
+        self._iterator = self._decode(feeder)
+
+    def _decode(self, feeder: BodyFeeder[_T]) -> Generator[_T, None, None]:
+        response = self._body
+        chunks = cast("Generator[bytes, None, None]", response.iter_bytes())  # a generator
+        try:
+            try:
+                for chunk in chunks:
+                    yield from feeder.feed(chunk)
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            yield from feeder.finish()
+        finally:
+            chunks.close()
+            response.close()
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._iterator
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        self._iterator.close()
+        self._body.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncBodyIterator(Generic[_T]):
+    """The async twin of ``BodyIterator`` (asyncio or trio)."""
+
+    def __init__(self, response: httpx.Response, feeder: BodyFeeder[_T]) -> None:
+        self._body = response
+        self._iterator = self._decode(feeder)
+
+    async def _decode(self, feeder: BodyFeeder[_T]) -> AsyncGenerator[_T, None]:
+        response = self._body
+        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # a generator
+        try:
+            try:
+                async for chunk in chunks:
+                    for item in feeder.feed(chunk):
+                        yield item
+            except httpx.HTTPError as exc:
+                raise translate(exc, response.request) from exc
+            for item in feeder.finish():
+                yield item
+        finally:
+            # Close the inner generator and the response even when cancelled.
+            with anyio.CancelScope(shield=True):
+                await chunks.aclose()
+                await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[_T]:
+        return self._iterator
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection (safe to call twice)."""
+        await self._iterator.aclose()
+        with anyio.CancelScope(shield=True):
+            await self._body.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
