@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from typing import List, Optional
 
@@ -52,9 +53,17 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _prog() -> str:
+    """How the user ran us: ``anthropic-emulator`` (the console script) or ``python -m``."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if name.startswith("anthropic-emulator"):
+        return "anthropic-emulator"
+    return "python -m anthropic.emulator"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="python -m anthropic.emulator",
+        prog=_prog(),
         description="A local, stateful Anthropic Message Batches API emulator.",
     )
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1)")
@@ -98,9 +107,19 @@ def build_emulator(argv: Optional[List[str]] = None, *, clock: Optional[Clock] =
     )
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: Optional[List[str]] = None) -> int:
+    """Serve until Ctrl-C; returns the exit code (1, after one line on stderr, when the
+    server cannot start: uvicorn missing, the port in use, ...)."""
     args = _parser().parse_args(argv)
-    from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
+    prog = _prog()
+    try:
+        from ._server import EmulatorServer  # here: --help works without uvicorn (optional)
+    except ImportError:
+        sys.stderr.write(
+            f"{prog}: error: serving over HTTP needs uvicorn: "
+            "pip install 'anthropic-batches[emulator]'\n"
+        )
+        return 1
 
     for conflict in installation_conflicts():
         sys.stderr.write(f"warning: {conflict}\n")
@@ -125,8 +144,16 @@ def main(argv: Optional[List[str]] = None) -> None:
         )
         sys.stdout.flush()
 
-    server.serve_forever(on_bound=announce)
+    try:
+        server.serve_forever(on_bound=announce)
+    except OSError as exc:  # binding: the port in use, an address not on this host, ...
+        reason = exc.strerror or str(exc)
+        sys.stderr.write(f"{prog}: error: cannot listen on {args.host}:{args.port}: {reason}\n")
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -111,8 +111,14 @@ async def _read_body(scope: Scope, receive: Receive) -> Optional[bytes]:
     return b"".join(parts)
 
 
-def make_app(emulator: SupportsHandle, started: Optional[threading.Event] = None) -> ASGIApp:
-    """The ASGI 3 application serving ``emulator`` (lifespan sets ``started``)."""
+def make_app(
+    emulator: SupportsHandle,
+    started: Optional[threading.Event] = None,
+    stopping: Optional[threading.Event] = None,
+) -> ASGIApp:
+    """The ASGI 3 application serving ``emulator`` (lifespan sets ``started``). Once
+    ``stopping`` is set, a reply still held back by a delay fault, or still streaming,
+    closes its connection at once, so a shutdown neither waits for it nor cancels it."""
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -151,17 +157,34 @@ def make_app(emulator: SupportsHandle, started: Optional[threading.Event] = None
                 reply = await anyio.to_thread.run_sync(handle)
             else:
                 reply = handle()
-        await _send_reply(reply, send, receive)
+        await _send_reply(reply, send, receive, stopping or threading.Event())
 
     return app
 
 
-async def _send_reply(reply: Reply, send: Send, receive: Receive) -> None:
+_STOP_CHECK = 0.05  # seconds between looks at the stop flag while a reply is held back
+
+
+async def _held_back(seconds: float, stopping: threading.Event) -> bool:
+    """Sleep ``seconds``; ``True`` (early) if the server is stopping."""
+    deadline = anyio.current_time() + seconds
+    while not stopping.is_set():
+        left = deadline - anyio.current_time()
+        if left <= 0:
+            return False
+        await anyio.sleep(min(left, _STOP_CHECK))
+    return True
+
+
+async def _send_reply(
+    reply: Reply, send: Send, receive: Receive, stopping: threading.Event
+) -> None:
     if reply.drop is not None:
         await _close_connection(send, receive)
         return
-    if reply.delay:
-        await anyio.sleep(reply.delay)
+    if reply.delay and await _held_back(reply.delay, stopping):
+        await _close_connection(send, receive)  # stopping: end it now, quietly
+        return
     headers = reply.headers
     if reply.stream is None and reply.cut_after is None:
         headers = [*headers, (b"content-length", str(len(reply.body)).encode())]
@@ -170,6 +193,9 @@ async def _send_reply(reply: Reply, send: Send, receive: Receive) -> None:
     chunks = reply.chunks()
     try:
         for chunk in chunks:
+            if stopping.is_set():
+                await _close_connection(send, receive)
+                return
             if left is not None:
                 if len(chunk) >= left:
                     await send(
@@ -244,6 +270,7 @@ class EmulatorServer:
         self._sock: Optional[socket.socket] = None
         self._server: Optional[uvicorn.Server] = None
         self._thread: Optional[threading.Thread] = None
+        self._stopping = threading.Event()
 
     @property
     def base_url(self) -> str:
@@ -252,10 +279,11 @@ class EmulatorServer:
         return f"http://{host}:{self.port}"
 
     def _prepare(self, started: Optional[threading.Event]) -> uvicorn.Server:
+        self._stopping.clear()
         self._sock = _bind(self.host, self.port)
         self.port = self._sock.getsockname()[1]
         config = uvicorn.Config(
-            make_app(self.emulator, started),
+            make_app(self.emulator, started, self._stopping),
             http=ApiH11Protocol,
             # Annotated int, but only ever handed to loop.call_later, which takes seconds.
             timeout_keep_alive=cast(int, self.idle_timeout),
@@ -288,7 +316,9 @@ class EmulatorServer:
         return self
 
     def stop(self) -> None:
-        """Shut down (idempotent): stop accepting, finish, join the thread, close the socket."""
+        """Shut down (idempotent): stop accepting, end replies still held back or
+        streaming, join the thread, close the socket."""
+        self._stopping.set()
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
