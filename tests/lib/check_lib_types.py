@@ -27,6 +27,7 @@ from anthropic.lib import (
     save_results,
 )
 from anthropic.types.messages import MessageBatch
+from anthropic.types.messages.batch_create_params import URLRequest
 
 
 def sync_calls(client: Anthropic, err: BatchCreateOutcomeUnknownError, kw: Dict[str, Any]) -> None:
@@ -37,6 +38,14 @@ def sync_calls(client: Anthropic, err: BatchCreateOutcomeUnknownError, kw: Dict[
     batches.wait(batch, **kw)  # a dict of options from elsewhere (the CLI does this)
     job = batches.submit([], max_requests_per_batch=10)
     assert_type(job, BatchJob)
+    url_shaped: URLRequest = {
+        "custom_id": "a",
+        "method": "POST",
+        "url": "/v1/messages",
+        "body": {"model": "m", "max_tokens": 8, "messages": [{"role": "user", "content": "hi"}]},
+    }
+    batches.submit([url_shaped])  # the {"method", "url", "body"} shape type-checks too
+    batches.create(requests=[url_shaped, {"custom_id": "b", "params": url_shaped["body"]}])
     assert_type(job.wait(timeout=None, on_progress=lambda b: None), List[MessageBatch])
     assert_type(batches.job(["msgbatch_1"]), BatchJob)
     try:

@@ -32,7 +32,7 @@ from .._core.batch_requests import InvalidBatchRequestError
 from .._core.request import RequestSpec
 from .._exceptions import AnthropicError
 from ..types.messages import MessageBatch
-from ..types.messages.batch_create_params import Request
+from ..types.messages.batch_create_params import AcceptedRequest
 from ._api import AsyncBatchesAPI, SyncBatchesAPI, is_async_iterable
 from ._chunker import Chunk, Chunker, encode_request
 from ._created import note_created
@@ -42,7 +42,7 @@ from ._job_state import JobState
 __all__ = ["BatchSubmitError", "Submission", "async_submit", "sync_submit"]
 
 _BATCH = model_parser(MessageBatch)
-_Requests = Union[Iterable[Request], AsyncIterable[Request]]
+_Requests = Union[Iterable[AcceptedRequest], AsyncIterable[AcceptedRequest]]
 log = logging.getLogger("anthropic.lib")
 
 
@@ -165,7 +165,7 @@ def _to_precheck(requests: _Requests, precheck: Optional[bool]) -> Optional[Sequ
 
 
 def sync_submit(
-    batches: SyncBatchesAPI, requests: Iterable[Request], submission: Submission
+    batches: SyncBatchesAPI, requests: Iterable[AcceptedRequest], submission: Submission
 ) -> BatchJob:
     job = BatchJob(batches, submission.state)
     with submission.guard(job):

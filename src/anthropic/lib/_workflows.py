@@ -18,7 +18,7 @@ from typing_extensions import Unpack
 from .._core import batch_specs as specs
 from .._core.batch_requests import MAX_BATCH_REQUESTS
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..types.messages.batch_create_params import Request
+from ..types.messages.batch_create_params import AcceptedRequest
 from ..types.messages.message_batch import MessageBatch
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._chunker import DEFAULT_MAX_BYTES_PER_BATCH
@@ -61,7 +61,7 @@ class BatchWorkflows:
 
     def submit(
         self: SyncBatchesAPI,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         *,
         max_requests_per_batch: int = MAX_BATCH_REQUESTS,
         max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,
@@ -106,7 +106,7 @@ class AsyncBatchWorkflows:
 
     async def submit(
         self: AsyncBatchesAPI,
-        requests: Union[Iterable[Request], AsyncIterable[Request]],
+        requests: Union[Iterable[AcceptedRequest], AsyncIterable[AcceptedRequest]],
         *,
         max_requests_per_batch: int = MAX_BATCH_REQUESTS,
         max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,

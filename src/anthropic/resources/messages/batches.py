@@ -42,7 +42,7 @@ from ..._types import NOT_GIVEN, CallOptions, NotGiven
 from ...lib._created import note_created
 from ...lib._workflows import AsyncBatchWorkflows, BatchWorkflows
 from ...pagination import AsyncPage, AsyncPaginator, SyncPage
-from ...types.messages.batch_create_params import Request
+from ...types.messages.batch_create_params import AcceptedRequest
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
@@ -107,7 +107,7 @@ class Batches(BatchWorkflows):
     def create(
         self,
         *,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """Create a batch of 1-100,000 requests (at most 256 MB encoded).
@@ -204,7 +204,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     async def create(
         self,
         *,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.create``."""

@@ -37,7 +37,7 @@ from ....lib._wait import AsyncProgressCallback, ProgressCallback
 from ....lib._wait_machine import WaitOptionsDict
 from ....pagination import AsyncPage, AsyncPaginator, SyncPage
 from ....types.beta.anthropic_beta_param import AnthropicBetaParam
-from ....types.beta.messages.batch_create_params import Request
+from ....types.messages.batch_create_params import AcceptedRequest
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
 from ....types.beta.messages.beta_message_batch_individual_response import (
@@ -106,7 +106,7 @@ class Batches:
     def create(
         self,
         *,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         betas: _Betas = NOT_GIVEN,
         **options: Unpack[CallOptions],
     ) -> BetaMessageBatch:
@@ -175,7 +175,7 @@ class Batches:
 
     def submit(
         self,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         *,
         max_requests_per_batch: int = MAX_BATCH_REQUESTS,
         max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,
@@ -228,7 +228,7 @@ class AsyncBatches:
     async def create(
         self,
         *,
-        requests: Iterable[Request],
+        requests: Iterable[AcceptedRequest],
         betas: _Betas = NOT_GIVEN,
         **options: Unpack[CallOptions],
     ) -> BetaMessageBatch:
@@ -299,7 +299,7 @@ class AsyncBatches:
 
     async def submit(
         self,
-        requests: Union[Iterable[Request], AsyncIterable[Request]],
+        requests: Union[Iterable[AcceptedRequest], AsyncIterable[AcceptedRequest]],
         *,
         max_requests_per_batch: int = MAX_BATCH_REQUESTS,
         max_bytes_per_batch: int = DEFAULT_MAX_BYTES_PER_BATCH,
