@@ -37,12 +37,12 @@ from ....lib._wait import AsyncProgressCallback, ProgressCallback
 from ....lib._wait_machine import WaitOptionsDict
 from ....pagination import AsyncPage, AsyncPaginator, SyncPage
 from ....types.beta.anthropic_beta_param import AnthropicBetaParam
-from ....types.messages.batch_create_params import AcceptedRequest
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
 from ....types.beta.messages.beta_message_batch_individual_response import (
     BetaMessageBatchIndividualResponse,
 )
+from ....types.messages.batch_create_params import AcceptedRequest
 from ....types.messages.message_batch import MessageBatch
 from ...messages._batch_calls import (
     async_list_pages,
