@@ -84,7 +84,9 @@ def test_wait_timeout_hint_names_shell_commands_for_the_job(
     run = cli("wait", "--job", str(job), "--timeout", "0")
     assert run.code == 3
     assert "3 batches still running on the server" in run.err
-    assert "anthropic-batches cancel " + " ".join(_ids(job)) in run.err
+    assert f"anthropic-batches cancel --job {job}" in run.err
+    by_id = cli("wait", *_ids(job), "--timeout", "0")
+    assert "anthropic-batches cancel " + " ".join(_ids(job)) in by_id.err
 
 
 def test_job_progress_draws_a_bar_on_a_terminal(

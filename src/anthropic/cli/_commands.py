@@ -118,11 +118,12 @@ def cmd_wait(ctx: Context) -> int:
         else:
             _show_many(ctx, last)
         running = [batch.id for batch in last if batch.processing_status != "ended"] or ids
+        target = f"--job {ctx.args.job}" if ctx.args.job else _ids_text(running)
         ctx.out.error(
             f"timed out after {format_elapsed(time.monotonic() - started)}: "
             f"{plural(len(running), 'batch')} still running on the server (they keep "
-            f"running). Wait again with: anthropic-batches wait {_ids_text(running)}; "
-            f"or stop them with: anthropic-batches cancel {_ids_text(running)}",
+            f"running). Wait again with: anthropic-batches wait {target}; "
+            f"or stop them with: anthropic-batches cancel {target}",
             kind="wait_timeout",
             details={"batch_ids": running},
         )
