@@ -98,21 +98,23 @@ HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 was not given a timeout on purpose, so ours (600 s) applies instead."""
 
 
+def _builds_like_httpx(http: Union[httpx.Client, httpx.AsyncClient]) -> bool:
+    """Whether ``http`` builds requests with httpx's own ``build_request``."""
+    return type(http).build_request in (httpx.Client.build_request, httpx.AsyncClient.build_request)
+
+
 def _through_http_client(
     http: Union[httpx.Client, httpx.AsyncClient], request: httpx.Request
 ) -> httpx.Request:
-    """``request`` as the user's httpx client would build it: its default headers
-    (httpx's ``Accept-Encoding`` among them), params and cookies added, what we set
-    winning on a clash, as in the official SDK.
+    """``request`` as the user's httpx client would build it: its default params and
+    cookies added (its default headers, httpx's ``Accept-Encoding`` among them, are
+    merged by the request builder, under ours), as in the official SDK.
 
-    A client whose ``build_request`` is httpx's own gets the same result without a
-    second ``httpx.Request`` (a rebuild costs more than the whole first build); one that
+    A client whose ``build_request`` is httpx's own gets that result without a second
+    ``httpx.Request`` (a rebuild costs more than the whole first build); one that
     overrides ``build_request`` (instrumentation, a subclass) is called for real.
     """
-    if type(http).build_request not in (
-        httpx.Client.build_request,
-        httpx.AsyncClient.build_request,
-    ):
+    if not _builds_like_httpx(http):
         url = request.url
         params = url.params
         return http.build_request(
@@ -123,13 +125,9 @@ def _through_http_client(
             content=request.content or None,
             extensions=request.extensions,
         )
-    headers = request.headers
-    for key, value in http.headers.multi_items():
-        if key not in headers:
-            headers[key] = value
     if http.params:
         request.url = request.url.copy_with(params=http.params.merge(request.url.params))
-    if http.cookies and "cookie" not in headers:
+    if http.cookies and "cookie" not in request.headers:
         httpx.Cookies(http.cookies).set_cookie_header(request)
     return request
 
@@ -291,7 +289,12 @@ class BaseClient(Generic[_HttpT, _SleepT]):
         """The first attempt's request, built through the user's (or our) httpx client."""
         if spec.extra_body and spec.method == "GET":
             spec.extra_body = None  # a GET has no body (as the official SDK)
-        return _through_http_client(self._http, self._request_builder().build(spec))
+        http = self._http
+        defaults: tuple[tuple[str, str], ...] = ()
+        if _builds_like_httpx(http):
+            defaults = tuple(http.headers.multi_items())
+        request = self._request_builder().build(spec, defaults)
+        return _through_http_client(http, request)
 
     def _policy_for(self, max_retries: Optional[int]) -> RetryPolicy:
         if max_retries is None or max_retries == self._policy.max_retries:

@@ -260,3 +260,18 @@ def test_joiner_never_changes_the_origin_or_leaves_the_prefix(path: str, base: s
     raw = url.raw_path.decode("ascii").partition("?")[0]
     assert all(seg.lower().replace("%2e", ".") not in (".", "..") for seg in raw.split("/"))
     assert url.fragment == ""
+
+
+@given(
+    segments=st.lists(
+        st.text(alphabet="abcXYZ019_-~", min_size=1, max_size=8), min_size=1, max_size=5
+    ),
+    base=st.sampled_from(["https://api.example", "https://api.example/proxy", "http://h:8080/"]),
+)
+def test_the_plain_path_shortcut_equals_the_general_join(segments: list[str], base: str) -> None:
+    from anthropic._core.paths import UrlJoiner
+
+    joiner = UrlJoiner(base)
+    path = "/" + "/".join(segments)
+    general = joiner._finish(path, joiner.prefix + "/" + "/".join(segments), None)
+    assert joiner.join(path) == general

@@ -123,6 +123,10 @@ class UrlJoiner:
         """The URL of ``path`` on the base URL, or ``ValueError`` naming the path."""
         if not isinstance(cast(object, path), str):  # a caller outside the type checker
             raise TypeError(f"path must be a string such as '/v1/...', got {type(path).__name__}")
+        if _PLAIN_PATH.fullmatch(path):
+            # The common case ("/v1/messages/batches/msgbatch_..."): nothing to resolve,
+            # refuse or encode, so the general steps below would return exactly this.
+            return httpx.URL(self._root + self._prefix + path)
         bad = _FORBIDDEN.search(path)
         if bad is not None:
             what = _FORBIDDEN_WHAT.get(bad.group(), "a control character")
@@ -166,6 +170,10 @@ class UrlJoiner:
         if url_origin(url) != self._origin:  # belt and braces
             raise _refuse(path, "it would change the origin")
         return url
+
+
+_PLAIN_PATH = re.compile(r"(?:/[A-Za-z0-9_~-]+)+")
+"""Absolute paths of plain segments: no dots, escapes, queries or empty segments."""
 
 
 def _normalize(original: str, rel: str) -> str:

@@ -10,7 +10,7 @@ timeout, the content type and the caller's ``extra_*`` are added.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping, Optional, Union, cast
+from typing import Any, Callable, Container, Mapping, Optional, Tuple, Union, cast
 
 import httpx
 from typing_extensions import Literal
@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 AmbiguousHandler = Callable[[httpx.Request, float], Exception]
+
+ClientDefaults = Tuple[Tuple[str, str], ...]
+"""The user's httpx client's default headers (name, value): added under ours."""
 
 ResponseMode = Literal["parsed", "raw", "stream"]
 """What the caller gets back: the parsed value, an ``APIResponse`` with the body read
@@ -166,7 +169,14 @@ def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, 
 class RequestBuilder:
     """Builds ``httpx.Request`` objects for one client configuration."""
 
-    __slots__ = ("_auth_explicit", "_base", "_config", "_joiner", "_timeout_cache")
+    __slots__ = (
+        "_auth_explicit",
+        "_base",
+        "_config",
+        "_header_sets",
+        "_joiner",
+        "_timeout_cache",
+    )
 
     def __init__(
         self,
@@ -193,12 +203,35 @@ class RequestBuilder:
         self._auth_explicit = bool(omitted & {"x-api-key", "authorization"})
         self._timeout_cache = _timeout_parts(config.timeout)
         self._joiner = UrlJoiner(config.base_url)
+        # The headers every default-timeout request starts from, normalised once per set
+        # of the httpx client's own default headers (normally one set for the client's
+        # life): copying an httpx.Headers costs a fraction of building one.
+        self._header_sets: dict[ClientDefaults, tuple[httpx.Headers, frozenset[str]]] = {}
+
+    def _start_headers(
+        self, client_defaults: ClientDefaults
+    ) -> tuple[httpx.Headers, frozenset[str]]:
+        """The start headers for these client defaults, and their (lower-case) names."""
+        entry = self._header_sets.get(client_defaults)
+        if entry is None:
+            first = dict(self._base)
+            first["x-stainless-retry-count"] = "0"
+            read_header = self._timeout_cache[1]
+            if read_header is not None:
+                first["x-stainless-read-timeout"] = read_header
+            for key, value in client_defaults:  # ours win on a clash
+                first.setdefault(key.lower(), value)
+            entry = (httpx.Headers(first), frozenset(first))
+            if len(self._header_sets) >= 8:  # a client whose defaults keep changing
+                self._header_sets.clear()
+            self._header_sets[client_defaults] = entry
+        return entry
 
     @property
     def base_headers(self) -> Mapping[str, str]:
         return self._base
 
-    def build(self, spec: RequestSpec) -> httpx.Request:
+    def build(self, spec: RequestSpec, client_defaults: ClientDefaults = ()) -> httpx.Request:
         """The request for the first attempt (``attempt_request`` makes the later ones).
 
         The URL is ``spec.path`` joined onto ``base_url`` by ``UrlJoiner`` (a path can
@@ -208,17 +241,15 @@ class RequestBuilder:
         """
         config = self._config
         url = self._joiner.join(spec.path)
+        headers, names = self._start_headers(client_defaults)
+        changes: dict[str, str] = {}
         if isinstance(spec.timeout, NotGiven):
-            timeout_dict, read_header = self._timeout_cache
+            timeout_dict = self._timeout_cache[0]
         else:
             timeout_dict, read_header = _timeout_parts(to_timeout(spec.timeout))
-
-        headers = dict(self._base)
-        headers["x-stainless-retry-count"] = "0"
-        if read_header is not None:
-            headers["x-stainless-read-timeout"] = read_header
+            changes["x-stainless-read-timeout"] = read_header or ""
         if spec.accept is not None:
-            headers["accept"] = spec.accept
+            changes["accept"] = spec.accept
 
         content = spec.content
         if spec.extra_body:
@@ -228,12 +259,21 @@ class RequestBuilder:
         elif content is None and spec.json is not None:
             content = serialize_json(spec.json)
         if content is not None:
-            headers["content-type"] = "application/json"
+            changes["content-type"] = "application/json"
 
-        if spec.extra_headers:
-            extra = clean_headers(spec.extra_headers, what="extra_headers", stacklevel=4)
-            headers = merge_headers(headers, extra)
-        self._check_auth(headers, spec)
+        if changes or spec.extra_headers:
+            merged = merge_headers(dict(headers.items()), changes)
+            if changes.get("x-stainless-read-timeout") == "":
+                del merged["x-stainless-read-timeout"]  # timeout=None: no read timeout
+            if spec.extra_headers:
+                extra = clean_headers(spec.extra_headers, what="extra_headers", stacklevel=4)
+                merged = merge_headers(merged, extra)
+            for key, value in client_defaults:  # a header of ours removed: the client's
+                merged.setdefault(key.lower(), value)
+            headers = httpx.Headers(merged)
+            self._check_auth(merged, spec)
+        else:
+            self._check_auth(names, spec)
 
         query = (
             _merge_query(config.default_query, spec.query, spec.extra_query)
@@ -249,8 +289,8 @@ class RequestBuilder:
             extensions={"timeout": timeout_dict},
         )
 
-    def _check_auth(self, headers: Mapping[str, str], spec: RequestSpec) -> None:
-        if "x-api-key" in headers or "authorization" in headers or self._auth_explicit:
+    def _check_auth(self, names: Container[str], spec: RequestSpec) -> None:
+        if "x-api-key" in names or "authorization" in names or self._auth_explicit:
             return
         if spec.extra_headers and any(
             k.lower() in ("x-api-key", "authorization") for k in spec.extra_headers
