@@ -24,6 +24,7 @@ from ._core.config import (
     resolve_config,
     validate_max_retries,
 )
+from ._core.decode import parse_body
 from ._core.platform import platform_headers
 from ._core.request import RequestBuilder, RequestSpec
 from ._core.retry import RetryPolicy
@@ -78,6 +79,11 @@ def resolve_config_defaults() -> ClientConfig:
 def model_parser(cast_to: type[_T]) -> Parser[_T]:
     """A parser that reads the body into ``cast_to``: a model (with ``_request_id``
     attached), or ``httpx.Response``, ``str``, ``bytes``, ``dict``, ... (``convert_body``)."""
+    if hasattr(cast_to, "model_validate_json"):  # a model: straight to parse_body
+        return Parser(
+            lambda response, _retries: parse_body(cast_to, response),
+            strict_fn=lambda response, _retries: parse_body(cast_to, response, strict=True),
+        )
     return Parser(
         lambda response, _retries: cast(_T, convert_body(response, cast_to)),
         strict_fn=lambda response, _retries: cast(_T, convert_body(response, cast_to, strict=True)),

@@ -48,4 +48,6 @@ class MessageBatch(BaseModel):
         # Print as the official SDK does: its required timestamps carry a
         # ``datetime.timezone`` (``tzinfo=datetime.timezone.utc``), not pydantic's TzInfo.
         offset = value.utcoffset()
-        return value if offset is None else value.replace(tzinfo=timezone(offset))
+        if offset is None:
+            return value
+        return value.replace(tzinfo=timezone.utc if not offset else timezone(offset))
