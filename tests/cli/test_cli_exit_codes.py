@@ -143,7 +143,7 @@ def test_key_is_never_printed(
     assert wrong.code == 1 and "401 authentication_error" in wrong.err
     assert "sk-wrong-key-42" not in wrong.err
     echoed = cli("get", make_batch("a"), SECRET)  # a key pasted in the wrong place
-    assert echoed.code == 2 and "a BATCH_ID argument is an API key" in echoed.err
+    assert echoed.code == 2 and "unrecognized arguments: *** (an API key" in echoed.err
     assert "--api-key KEY" in cli("--help").out
     monkeypatch.delenv("ANTHROPIC_API_KEY")
     assert cli("--api-key", SECRET, "get", make_batch("b")).code == 0

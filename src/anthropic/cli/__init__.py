@@ -119,7 +119,10 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         secrets.append(args.api_key)
     if any(arg in secrets or arg.startswith("sk-") for arg in getattr(args, "batch_ids", [])):
         # A key pasted where an id goes: never send it to the server in a URL.
-        message = "a BATCH_ID argument is an API key; pass the key in ANTHROPIC_API_KEY"
+        message = (
+            "unrecognized arguments: *** (an API key where a BATCH_ID goes: not sent; "
+            "pass the key in ANTHROPIC_API_KEY)"
+        )
         if _wants_json(argv):
             Output(json_mode=True).error(message, kind="usage_error")
         else:

@@ -186,7 +186,8 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--json",
         action="store_true",
         default=default(False),
-        help="machine-readable output: one JSON value per line on stdout",
+        help="machine-readable output: JSON Lines on stdout (one JSON object per line, one "
+        "shape per command: see anthropic-batches --help)",
     )
     group.add_argument(
         "--max-retries",
