@@ -56,6 +56,9 @@ def test_a_job_submitted_without_wait_is_finished_with_job_file(
     custom_ids = [json.loads(line)["custom_id"] for line in out.read_text().splitlines()]
     assert sorted(custom_ids) == sorted(["r0", "r1", "r2", "r3", "bad-4"])
     assert not Path(f"{out}.parts").exists()
+    logged = cli("results", "--job", str(job), "-o", str(tmp_path / "again.jsonl"))
+    lines = logged.err.splitlines()  # not a terminal: one plain line per saved batch
+    assert len(lines) == 3 and lines[-1].endswith(")") and "saved 3/3 batches (" in lines[-1]
 
     summary = cli("summary", "--job", str(job), "--json")
     [body] = summary.json_lines()

@@ -19,11 +19,13 @@ from ._charts import show_charts, show_cost
 from ._context import Context, batch_ids, batch_json, show_batch, wait_args, wait_with_progress
 from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plural
 from ._input import InputError
+from ._output import stream_is_tty
 from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
 from ._progress import open_progress
 from ._submit import submit
 
 if TYPE_CHECKING:
+    from ..lib import SaveReport
     from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 
 __all__ = ["COMMANDS"]
@@ -163,9 +165,21 @@ def _save_report(ctx: Context, ids: List[str]) -> Dict[str, object]:
     args = ctx.args
     label = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
     with open_progress(ctx.out.stderr, label) as bar:
-        bar.update(0, None, "saving")  # the saves report nothing until they are done
+        bar.update(0, len(ids) if len(ids) > 1 else None, "saving")
         if len(ids) > 1:
-            job = save_job_results(ctx.client, ids, args.output)
+            saved: List[str] = []
+
+            def on_saved(report: SaveReport) -> None:
+                saved.append(report.batch_id)
+                bar.update(len(saved), len(ids), "saving")
+                if not stream_is_tty(ctx.out.stderr) and not ctx.out.json_mode:
+                    stamp = time.strftime("[%H:%M:%S]")
+                    ctx.out.note(
+                        f"{stamp} saved {len(saved)}/{plural(len(ids), 'batch')} "
+                        f"({report.batch_id}: {plural(report.lines, 'result')})"
+                    )
+
+            job = save_job_results(ctx.client, ids, args.output, on_saved=on_saved)
             return {
                 "path": str(job.path),
                 "batch_ids": job.batch_ids,

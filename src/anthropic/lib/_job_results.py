@@ -17,15 +17,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 import anyio
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from ..types.messages import MessageBatch
 from ._job import DEFAULT_CONCURRENCY, AsyncBatchJob, BatchJob
+from ._results_file import SaveReport
 from ._save import asave_results, save_results
 
 __all__ = ["DEFAULT_CONCURRENCY", "JobSaveReport", "asave_job_results", "save_job_results"]
@@ -135,28 +136,32 @@ def save_job_results(
     concurrency: int = DEFAULT_CONCURRENCY,
     resume: bool = True,
     max_attempts: int = 5,
+    on_saved: Optional[Callable[[SaveReport], object]] = None,
 ) -> JobSaveReport:
     """Save the results of every batch of ``job`` (a ``BatchJob`` or batch ids / batches)
     to ``path``, downloading up to ``concurrency`` batches at once (see the module
-    docstring). Each batch must have ended."""
+    docstring). Each batch must have ended. ``on_saved(report)`` runs (in this thread)
+    as each batch's part is complete."""
     _check(concurrency)
     plan = _Plan(_targets(job), path)
     if plan.todo:
         with ThreadPoolExecutor(max_workers=min(concurrency, len(plan.todo))) as pool:
-            futures: List[Future[object]] = [
+            pending = {
                 pool.submit(
                     save_results, client, target, part, resume=resume, max_attempts=max_attempts
                 )
                 for target, part in plan.todo
-            ]
-            done, pending = wait(futures, return_when=FIRST_EXCEPTION)
-            for future in pending:
-                future.cancel()
-            failed: Optional[BaseException] = next(
-                (f.exception() for f in done if f.exception() is not None), None
-            )
-            if failed is not None:
-                raise failed
+            }
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    failed = future.exception()
+                    if failed is not None:
+                        for other in pending:
+                            other.cancel()
+                        raise failed
+                    if on_saved is not None:
+                        on_saved(future.result())
     return plan.join()
 
 
@@ -168,6 +173,7 @@ async def asave_job_results(
     concurrency: int = DEFAULT_CONCURRENCY,
     resume: bool = True,
     max_attempts: int = 5,
+    on_saved: Optional[Callable[[SaveReport], object]] = None,
 ) -> JobSaveReport:
     """See ``save_job_results`` (the downloads are tasks of one task group)."""
     _check(concurrency)
@@ -179,7 +185,11 @@ async def asave_job_results(
     async def one(target: Target, part: Path) -> None:
         try:
             async with limiter:
-                await asave_results(client, target, part, resume=resume, max_attempts=max_attempts)
+                saved = await asave_results(
+                    client, target, part, resume=resume, max_attempts=max_attempts
+                )
+            if on_saved is not None:
+                on_saved(saved)
         except Exception as exc:  # the first error stops the others, raised as itself
             failed.append(exc)
             group.cancel_scope.cancel()
