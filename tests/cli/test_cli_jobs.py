@@ -195,3 +195,16 @@ def test_summary_reports_cost_from_a_price_table_and_draws_charts(
     bad.write_text(json.dumps({model: {"input": -1}}))
     run = cli("summary", "--job", str(job), "--prices", str(bad))
     assert run.code == 2 and "--prices" in run.err and "'input'" in run.err
+
+
+def test_ctrl_c_outside_a_wait_says_only_interrupted(
+    cli: Cli, jsonl: Jsonl, tmp_path: Path, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = _submit_job(cli, jsonl, tmp_path, emu)
+
+    def interrupt(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("anthropic.lib.summarize", interrupt)
+    run = cli("summary", "--job", str(job))
+    assert run.code == 130 and run.err == "error: interrupted\n"

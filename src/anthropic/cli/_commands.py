@@ -100,6 +100,7 @@ def cmd_wait(ctx: Context) -> int:
     from ..lib import BatchWaitTimeout, JobProgress  # here: start-up speed
 
     ids = batch_ids(ctx)
+    ctx.args.active_ids = ids  # Ctrl-C from here on: the hint names them
     job = ctx.client.messages.batches.job(ids)
     started = time.monotonic()
     # Retrieve first: the progress starts from the real counts (a mistyped id fails here,

@@ -56,7 +56,7 @@ def show_batch(ctx: Context, batch: MessageBatch, title: Optional[str] = None) -
 
 def batch_ids(ctx: Context) -> List[str]:
     """The batches a command acts on: the ``BATCH_ID`` arguments, then those of ``--job``
-    (each once, in that order). Remembered on ``args.active_ids`` for the Ctrl-C hint."""
+    (each once, in that order)."""
     from ..lib._job_state import JobState  # here: start-up speed (it loads the types)
 
     ids: List[str] = list(getattr(ctx.args, "batch_ids", None) or [])
@@ -70,9 +70,7 @@ def batch_ids(ctx: Context) -> List[str]:
         raise InputError(
             "name at least one batch: BATCH_ID ... or --job FILE (from submit --save-job)"
         )
-    unique = list(dict.fromkeys(ids))
-    ctx.args.active_ids = unique
-    return unique
+    return list(dict.fromkeys(ids))
 
 
 def wait_with_progress(
