@@ -91,6 +91,8 @@ def test_the_readme_has_python_snippets() -> None:
 
 
 def test_every_snippet_passes_mypy_strict(snippet_dir: Path) -> None:
+    # The dev extra has mypy; the lowest-versions and Python 3.9 CI runs do not.
+    pytest.importorskip("mypy", reason="mypy is not installed (the dev extra has it)")
     env = {**os.environ, "MYPYPATH": str(ROOT / "src")}
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--follow-imports=silent",
