@@ -34,11 +34,9 @@ __all__ = ["Accumulator"]
 
 
 def _parse_partial(text: str) -> object:
-    """``text`` (a prefix of JSON) parsed as far as it goes, a cut string included."""
-    try:
-        return from_json(text, allow_partial="trailing-strings")
-    except TypeError:  # pydantic-core older than 2.20: whole values only
-        return from_json(text, allow_partial=True)
+    """``text`` (a prefix of JSON) parsed as far as it goes, a cut string included
+    (pydantic-core's ``trailing-strings`` mode: pydantic 2.9 or newer, our floor)."""
+    return from_json(text, allow_partial="trailing-strings")
 
 
 _TOOL_BLOCKS = frozenset(("tool_use", "server_tool_use"))
