@@ -103,7 +103,7 @@ class UrlJoiner:
       disagree on what they mean); other unsafe characters are percent-encoded.
     """
 
-    __slots__ = ("_base", "_origin", "_prefix", "_root")
+    __slots__ = ("_base", "_origin", "_plain", "_prefix", "_root")
 
     def __init__(self, base_url: str) -> None:
         self._base = httpx.URL(base_url)
@@ -113,6 +113,7 @@ class UrlJoiner:
         # starts with "/", so appending it can only ever extend the path.
         root = str(self._base.copy_with(raw_path=b"/"))
         self._root = root[:-1]
+        self._plain: dict[str, httpx.URL] = {}
 
     @property
     def prefix(self) -> str:
@@ -126,7 +127,15 @@ class UrlJoiner:
         if _PLAIN_PATH.fullmatch(path):
             # The common case ("/v1/messages/batches/msgbatch_..."): nothing to resolve,
             # refuse or encode, so the general steps below would return exactly this.
-            return httpx.URL(self._root + self._prefix + path)
+            # Fixed paths ("/v1/messages") repeat: their URLs are kept (httpx.URL is
+            # immutable), a bounded few.
+            url = self._plain.get(path)
+            if url is None:
+                url = httpx.URL(self._root + self._prefix + path)
+                if len(self._plain) >= 64:
+                    self._plain.clear()
+                self._plain[path] = url
+            return url
         bad = _FORBIDDEN.search(path)
         if bad is not None:
             what = _FORBIDDEN_WHAT.get(bad.group(), "a control character")

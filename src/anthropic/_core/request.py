@@ -172,6 +172,7 @@ class RequestBuilder:
     __slots__ = (
         "_auth_explicit",
         "_base",
+        "_changed_sets",
         "_config",
         "_header_sets",
         "_joiner",
@@ -207,6 +208,10 @@ class RequestBuilder:
         # of the httpx client's own default headers (normally one set for the client's
         # life): copying an httpx.Headers costs a fraction of building one.
         self._header_sets: dict[ClientDefaults, tuple[httpx.Headers, frozenset[str]]] = {}
+        self._changed_sets: dict[
+            tuple[ClientDefaults, tuple[tuple[str, str], ...]],
+            tuple[httpx.Headers, frozenset[str]],
+        ] = {}
 
     def _start_headers(
         self, client_defaults: ClientDefaults
@@ -230,6 +235,21 @@ class RequestBuilder:
     @property
     def base_headers(self) -> Mapping[str, str]:
         return self._base
+
+    def _changed_headers(
+        self, client_defaults: ClientDefaults, start: httpx.Headers, changes: Mapping[str, str]
+    ) -> tuple[httpx.Headers, frozenset[str]]:
+        """The start headers with ``changes`` (content type, accept), cached the same way:
+        a client sends few such combinations."""
+        key = (client_defaults, tuple(changes.items()))
+        entry = self._changed_sets.get(key)
+        if entry is None:
+            merged = merge_headers(dict(start.items()), changes)
+            entry = (httpx.Headers(merged), frozenset(merged))
+            if len(self._changed_sets) >= 32:
+                self._changed_sets.clear()
+            self._changed_sets[key] = entry
+        return entry
 
     def build(self, spec: RequestSpec, client_defaults: ClientDefaults = ()) -> httpx.Request:
         """The request for the first attempt (``attempt_request`` makes the later ones).
@@ -261,7 +281,10 @@ class RequestBuilder:
         if content is not None:
             changes["content-type"] = "application/json"
 
-        if changes or spec.extra_headers:
+        if changes and not spec.extra_headers and "x-stainless-read-timeout" not in changes:
+            headers, names = self._changed_headers(client_defaults, headers, changes)
+            self._check_auth(names, spec)
+        elif changes or spec.extra_headers:
             merged = merge_headers(dict(headers.items()), changes)
             if changes.get("x-stainless-read-timeout") == "":
                 del merged["x-stainless-read-timeout"]  # timeout=None: no read timeout
