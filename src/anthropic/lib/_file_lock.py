@@ -116,7 +116,7 @@ def _with_lock_file(path: Path) -> Held:
 def _flock(fd: int) -> bool:
     """Take the lock on ``fd`` without waiting; ``False`` if another holds it."""
     if sys.platform == "win32":  # pragma: no cover - the lock-file fallback is used there
-        raise NotImplementedError("flock is POSIX only")
+        raise OSError(errno.ENOSYS, "flock is POSIX only")  # in _NO_FLOCK: fall back
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
