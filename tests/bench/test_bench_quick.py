@@ -1,7 +1,9 @@
-"""The benchmark suite cannot rot: every scenario runs at tiny sizes and verifies itself.
+"""The benchmark runner works: two scenarios run at tiny sizes and verify themselves.
 
-Ratios are not checked here (tiny sizes say nothing about speed); each scenario's own
-verification (counts, ids, content of what was sent and parsed) must pass.
+Every scenario is run and verified in quick mode by ``.ci/run``'s benchmark step
+(``benchmarks/run.py --quick`` fails on any ``VERIFY FAILED``); here, to keep the suite
+inside its time budget, one sync-client and one streaming scenario stand for the runner,
+plus the harness's own rules. Ratios are not checked (tiny sizes say nothing about speed).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import run as bench_run  # noqa: E402
 pytestmark = pytest.mark.timeout(60)
 
 
-@pytest.mark.parametrize("name", list(bench_run.SCENARIOS))
+@pytest.mark.parametrize("name", ["retrieve", "results"])
 def test_scenario_runs_and_verifies_in_quick_mode(name: str) -> None:
     rows = bench_run.run_scenario(name, quick=True)
     assert rows
