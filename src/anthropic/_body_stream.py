@@ -15,6 +15,7 @@ async twin also closes it when cancelled (shielded, so the connection is always 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from types import TracebackType
 from typing import (
     AsyncGenerator,
@@ -34,7 +35,7 @@ from typing_extensions import Protocol, Self
 
 from ._sending.errors import translate
 
-__all__ = ["AsyncBodyIterator", "BodyFeeder", "BodyIterator"]
+__all__ = ["AsyncBodyIterator", "AsyncClosing", "BodyFeeder", "BodyIterator", "Closing"]
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -48,7 +49,45 @@ class BodyFeeder(Protocol[_T_co]):
     def finish(self) -> Iterable[_T_co]: ...
 
 
-class BodyIterator(Generic[_T]):
+class Closing(ABC):
+    """``with obj:`` closes ``obj`` on leaving the block (the class says what ``close`` does)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release what the object holds (safe to call twice)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncClosing(ABC):
+    """``async with obj:`` closes ``obj`` on leaving the block."""
+
+    @abstractmethod
+    async def close(self) -> None:
+        """Release what the object holds (safe to call twice)."""
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.close()
+
+
+class BodyIterator(Closing, Generic[_T]):
     """Iterator of the items ``feeder`` decodes from ``response``'s body."""
 
     def __init__(self, response: httpx.Response, feeder: BodyFeeder[_T]) -> None:
@@ -80,19 +119,8 @@ class BodyIterator(Generic[_T]):
         self._iterator.close()
         self._body.close()
 
-    def __enter__(self) -> Self:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-
-class AsyncBodyIterator(Generic[_T]):
+class AsyncBodyIterator(AsyncClosing, Generic[_T]):
     """The async twin of ``BodyIterator`` (asyncio or trio)."""
 
     def __init__(self, response: httpx.Response, feeder: BodyFeeder[_T]) -> None:
@@ -128,14 +156,3 @@ class AsyncBodyIterator(Generic[_T]):
         await self._iterator.aclose()
         with anyio.CancelScope(shield=True):
             await self._body.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()

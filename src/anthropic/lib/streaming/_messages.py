@@ -30,6 +30,7 @@ from typing import (
 
 import httpx
 
+from ..._body_stream import AsyncClosing, Closing
 from ..._streaming import AsyncStream, Stream
 from ...types.message import Message
 from ...types.raw_message_stream_event import RawMessageStreamEvent
@@ -60,7 +61,7 @@ def _final_text(message: Message) -> str:
     return "".join(texts)
 
 
-class MessageStream:
+class MessageStream(Closing):
     """One streaming reply (sync). Iterate it for events, or use the helpers."""
 
     def __init__(self, raw: Stream[RawMessageStreamEvent]) -> None:
@@ -117,17 +118,6 @@ class MessageStream:
         self._iterator.close()
         self._raw.close()
 
-    def __enter__(self) -> MessageStream:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
 
 class MessageStreamManager:
     """What ``client.messages.stream(...)`` returns; the request is sent on ``__enter__``."""
@@ -150,7 +140,7 @@ class MessageStreamManager:
             self._stream.close()
 
 
-class AsyncMessageStream:
+class AsyncMessageStream(AsyncClosing):
     """One streaming reply (async). ``async for`` it for events, or use the helpers."""
 
     def __init__(self, raw: AsyncStream[RawMessageStreamEvent]) -> None:
@@ -212,17 +202,6 @@ class AsyncMessageStream:
         """Release the connection (safe to call twice)."""
         await self._iterator.aclose()
         await self._raw.close()
-
-    async def __aenter__(self) -> AsyncMessageStream:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()
 
 
 class AsyncMessageStreamManager:
