@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from ._open_union import OpenUnion
 from .redacted_thinking_block import RedactedThinkingBlock
 from .server_tool_use_block import ServerToolUseBlock
 from .text_block import TextBlock
@@ -17,22 +17,16 @@ from .web_search_tool_result_block import WebSearchToolResultBlock
 
 __all__ = ["ContentBlock"]
 
-ContentBlock: TypeAlias = Annotated[
+ContentBlock: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                TextBlock,
-                ThinkingBlock,
-                RedactedThinkingBlock,
-                ToolUseBlock,
-                ServerToolUseBlock,
-                WebSearchToolResultBlock,
-            ],
-            Field(discriminator="type"),
-        ],
-        UnknownContentBlock,
+        TextBlock,
+        ThinkingBlock,
+        RedactedThinkingBlock,
+        ToolUseBlock,
+        ServerToolUseBlock,
+        WebSearchToolResultBlock,
     ],
-    Field(union_mode="left_to_right"),
+    UnknownContentBlock,
 ]
 """One block of a message; narrow with ``block.type == "text"`` and so on.
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from ._open_union import OpenUnion
 from .citations_delta import CitationsDelta
 from .input_json_delta import InputJSONDelta
 from .signature_delta import SignatureDelta
@@ -16,15 +16,15 @@ from .unknown_content_block_delta import UnknownContentBlockDelta
 
 __all__ = ["RawContentBlockDelta"]
 
-RawContentBlockDelta: TypeAlias = Annotated[
+RawContentBlockDelta: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[TextDelta, InputJSONDelta, CitationsDelta, ThinkingDelta, SignatureDelta],
-            Field(discriminator="type"),
-        ],
-        UnknownContentBlockDelta,
+        TextDelta,
+        InputJSONDelta,
+        CitationsDelta,
+        ThinkingDelta,
+        SignatureDelta,
     ],
-    Field(union_mode="left_to_right"),
+    UnknownContentBlockDelta,
 ]
 """One delta; narrow with ``delta.type == "text_delta"`` and so on. Kinds this SDK does not
 know parse as ``UnknownContentBlockDelta``."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from ._open_union import OpenUnion
 from .citation_char_location import CitationCharLocation
 from .citation_content_block_location import CitationContentBlockLocation
 from .citation_page_location import CitationPageLocation
@@ -16,21 +16,15 @@ from .unknown_text_citation import UnknownTextCitation
 
 __all__ = ["TextCitation"]
 
-TextCitation: TypeAlias = Annotated[
+TextCitation: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                CitationCharLocation,
-                CitationPageLocation,
-                CitationContentBlockLocation,
-                CitationsWebSearchResultLocation,
-                CitationsSearchResultLocation,
-            ],
-            Field(discriminator="type"),
-        ],
-        UnknownTextCitation,
+        CitationCharLocation,
+        CitationPageLocation,
+        CitationContentBlockLocation,
+        CitationsWebSearchResultLocation,
+        CitationsSearchResultLocation,
     ],
-    Field(union_mode="left_to_right"),
+    UnknownTextCitation,
 ]
 """One citation; narrow with ``citation.type == "..."``.
 

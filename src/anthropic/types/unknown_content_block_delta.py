@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pydantic import ConfigDict, Field
-from typing_extensions import Annotated, Literal
+from pydantic import Field
+from typing_extensions import Annotated
 
-from .._models import BaseModel
-from ._open_union import not_one_of
+from ._open_union import UnknownVariant, not_one_of
 
 __all__ = ["KNOWN_DELTA_TYPES", "UnknownContentBlockDelta"]
 
@@ -18,17 +17,14 @@ KNOWN_DELTA_TYPES = frozenset(
 """The ``type`` values of the known members of ``RawContentBlockDelta``."""
 
 
-class UnknownContentBlockDelta(BaseModel):
-    """A delta kind added by a newer API version; its fields are kept, and the stream
-    helpers leave the block it belongs to unchanged.
+class UnknownContentBlockDelta(UnknownVariant):
+    """A delta kind added by a newer API version, every field it carries kept.
 
-    Type checkers see ``Literal["unknown"]`` so that ``delta.type == "text_delta"`` still
-    narrows the union; at run time ``type`` holds the value from the wire.
+    The stream helpers leave the block it belongs to unchanged.
+
+    ``delta.type == "text_delta"`` and so on narrow the ``RawContentBlockDelta`` union
+    (how it parses and narrows: ``UnknownVariant``).
     """
 
-    model_config = ConfigDict(regex_engine="python-re")
-
-    if TYPE_CHECKING:
-        type: Literal["unknown"]
-    else:
+    if not TYPE_CHECKING:
         type: Annotated[str, Field(pattern=not_one_of(KNOWN_DELTA_TYPES))]

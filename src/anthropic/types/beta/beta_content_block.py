@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from .._open_union import OpenUnion
 from ..unknown_content_block import UnknownContentBlock
 from .beta_redacted_thinking_block import BetaRedactedThinkingBlock
 from .beta_server_tool_use_block import BetaServerToolUseBlock
@@ -17,22 +17,16 @@ from .beta_web_search_tool_result_block import BetaWebSearchToolResultBlock
 
 __all__ = ["BetaContentBlock"]
 
-BetaContentBlock: TypeAlias = Annotated[
+BetaContentBlock: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                BetaTextBlock,
-                BetaThinkingBlock,
-                BetaRedactedThinkingBlock,
-                BetaToolUseBlock,
-                BetaServerToolUseBlock,
-                BetaWebSearchToolResultBlock,
-            ],
-            Field(discriminator="type"),
-        ],
-        UnknownContentBlock,
+        BetaTextBlock,
+        BetaThinkingBlock,
+        BetaRedactedThinkingBlock,
+        BetaToolUseBlock,
+        BetaServerToolUseBlock,
+        BetaWebSearchToolResultBlock,
     ],
-    Field(union_mode="left_to_right"),
+    UnknownContentBlock,
 ]
 """One block of a beta message; narrow with ``block.type == "text"`` and so on. Each known
 block is also its stable class (``BetaTextBlock`` is a ``TextBlock``); block kinds this

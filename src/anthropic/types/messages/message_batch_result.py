@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from .._open_union import OpenUnion
 from .message_batch_canceled_result import MessageBatchCanceledResult
 from .message_batch_errored_result import MessageBatchErroredResult
 from .message_batch_expired_result import MessageBatchExpiredResult
@@ -15,20 +15,14 @@ from .message_batch_unknown_result import MessageBatchUnknownResult
 
 __all__ = ["MessageBatchResult"]
 
-MessageBatchResult: TypeAlias = Annotated[
+MessageBatchResult: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                MessageBatchSucceededResult,
-                MessageBatchErroredResult,
-                MessageBatchCanceledResult,
-                MessageBatchExpiredResult,
-            ],
-            Field(discriminator="type"),
-        ],
-        MessageBatchUnknownResult,
+        MessageBatchSucceededResult,
+        MessageBatchErroredResult,
+        MessageBatchCanceledResult,
+        MessageBatchExpiredResult,
     ],
-    Field(union_mode="left_to_right"),
+    MessageBatchUnknownResult,
 ]
 """One request's outcome; narrow with ``result.type == "succeeded"`` and so on.
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from .._open_union import OpenUnion
 from .api_error_object import APIErrorObject
 from .authentication_error import AuthenticationError
 from .billing_error import BillingError
@@ -21,26 +21,20 @@ from .unknown_error_object import UnknownErrorObject
 
 __all__ = ["ErrorObject"]
 
-ErrorObject: TypeAlias = Annotated[
+ErrorObject: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                InvalidRequestError,
-                AuthenticationError,
-                BillingError,
-                PermissionError,
-                NotFoundError,
-                RequestTooLargeError,
-                RateLimitError,
-                GatewayTimeoutError,
-                APIErrorObject,
-                OverloadedError,
-            ],
-            Field(discriminator="type"),
-        ],
-        UnknownErrorObject,
+        InvalidRequestError,
+        AuthenticationError,
+        BillingError,
+        PermissionError,
+        NotFoundError,
+        RequestTooLargeError,
+        RateLimitError,
+        GatewayTimeoutError,
+        APIErrorObject,
+        OverloadedError,
     ],
-    Field(union_mode="left_to_right"),
+    UnknownErrorObject,
 ]
 """The ``error`` of an error body; narrow with ``error.type == "..."``.
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from pydantic import ConfigDict, Field
-from typing_extensions import Annotated, Literal
+from pydantic import Field
+from typing_extensions import Annotated
 
-from ..._models import BaseModel
-from .._open_union import not_one_of
+from .._open_union import UnknownVariant, not_one_of
 
 __all__ = ["KNOWN_ERROR_TYPES", "UnknownErrorObject"]
 
@@ -29,21 +28,13 @@ KNOWN_ERROR_TYPES = frozenset(
 """The ``type`` values of the known members of ``ErrorObject``."""
 
 
-class UnknownErrorObject(BaseModel):
-    """A error object kind added by a newer API version; every field it carries is kept.
+class UnknownErrorObject(UnknownVariant):
+    """An error object kind added by a newer API version, every field it carries kept.
 
-    Detect it with ``isinstance(error, UnknownErrorObject)``, or as the branch left after
-    checking the known types, and read its fields as attributes or with ``to_dict()``.
-
-    ``type`` holds the real value from the wire and is never a known type. Type checkers
-    see ``Literal["unknown"]`` instead of ``str`` only so that ``error.type == "not_found_error"``
-    still narrows the ``ErrorObject`` union.
+    ``error.type == "not_found_error"`` and so on narrow the ``ErrorObject`` union
+    (how it parses and narrows: ``UnknownVariant``).
     """
 
-    model_config = ConfigDict(regex_engine="python-re")
-
-    if TYPE_CHECKING:
-        type: Literal["unknown"]
-    else:
+    if not TYPE_CHECKING:
         type: Annotated[str, Field(pattern=not_one_of(KNOWN_ERROR_TYPES))]
     message: Optional[str] = None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Union
 
-from pydantic import Field
-from typing_extensions import Annotated, TypeAlias
+from typing_extensions import TypeAlias
 
+from ..._open_union import OpenUnion
 from ...messages.message_batch_unknown_result import MessageBatchUnknownResult
 from .beta_message_batch_canceled_result import BetaMessageBatchCanceledResult
 from .beta_message_batch_errored_result import BetaMessageBatchErroredResult
@@ -15,20 +15,14 @@ from .beta_message_batch_succeeded_result import BetaMessageBatchSucceededResult
 
 __all__ = ["BetaMessageBatchResult"]
 
-BetaMessageBatchResult: TypeAlias = Annotated[
+BetaMessageBatchResult: TypeAlias = OpenUnion[
     Union[
-        Annotated[
-            Union[
-                BetaMessageBatchSucceededResult,
-                BetaMessageBatchErroredResult,
-                BetaMessageBatchCanceledResult,
-                BetaMessageBatchExpiredResult,
-            ],
-            Field(discriminator="type"),
-        ],
-        MessageBatchUnknownResult,
+        BetaMessageBatchSucceededResult,
+        BetaMessageBatchErroredResult,
+        BetaMessageBatchCanceledResult,
+        BetaMessageBatchExpiredResult,
     ],
-    Field(union_mode="left_to_right"),
+    MessageBatchUnknownResult,
 ]
 """Narrow with ``result.type == "succeeded"`` and so on; a result kind newer than this SDK
 parses as ``MessageBatchUnknownResult`` (never as a known kind)."""
