@@ -12,22 +12,17 @@ point one way (``_client`` wires the resource tree on top of them). One call:
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Mapping, Optional, TypeVar, Union, cast
+from typing import Any, Awaitable, Callable, Optional, TypeVar, cast
 
 import httpx
+from typing_extensions import Unpack
 
-from ._base_client import (
-    BaseClient,
-    DefaultAsyncHttpxClient,
-    DefaultHttpxClient,
-    model_parser,
-)
+from ._base_client import BaseClient, DefaultAsyncHttpxClient, DefaultHttpxClient
 from ._core.request import RequestSpec
-from ._exceptions import BatchCreateOutcomeUnknownError, BatchCreateTimeoutError
 from ._legacy_response import LegacyAPIResponse
+from ._low_level import DeleteOptions, GetOptions, PostOptions, low_level_call
 from ._response import APIResponse, AsyncAPIResponse, BaseAPIResponse, Parser
 from ._sending import AsyncSender, SyncSender
-from ._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -59,22 +54,6 @@ def _result(
     return cast(_T, streamed(response, parser, retries, strict=strict))
 
 
-def _timeout_variant(err: BatchCreateOutcomeUnknownError) -> BatchCreateOutcomeUnknownError:
-    """A create whose outcome is unknown because it timed out is also an
-    ``APITimeoutError`` (``except anthropic.APITimeoutError`` keeps catching it)."""
-    if isinstance(err.__cause__, httpx.TimeoutException) and not isinstance(
-        err, BatchCreateTimeoutError
-    ):
-        return BatchCreateTimeoutError(
-            request=err.request, sent_at=err.sent_at, request_count=err.request_count
-        )
-    return err
-
-
-def _retries(options: Optional[RequestOptions]) -> Optional[int]:
-    return None if options is None else options.get("max_retries")
-
-
 class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
     """Sends specs over an ``httpx.Client`` with retries; base of ``Anthropic``."""
 
@@ -93,93 +72,31 @@ class SyncAPIClient(BaseClient[httpx.Client, Callable[[float], None]]):
         )
 
     def _execute(
-        self, spec: RequestSpec, parser: Parser[_T], *, max_retries: Optional[int] = None
+        self, spec: RequestSpec, parser: Parser[_T], max_retries: Optional[int] = None
     ) -> _T:
-        """Send ``spec``; return the parsed value, or (raw/stream mode) the response."""
+        """Send ``spec``; return the parsed value, or (raw/stream mode) the response.
+        ``max_retries`` overrides the client's retry budget for this call."""
         request = self._build(spec)
         read = _reads_body(spec, parser.lazy)
         policy = self._policy_for(max_retries)
-        try:
-            response, retries = self._sender.send(request, spec, policy, read=read)
-        except BatchCreateOutcomeUnknownError as err:
-            variant = _timeout_variant(err)
-            if variant is err:
-                raise
-            raise variant from err.__cause__
+        response, retries = self._sender.send(request, spec, policy, read=read)
         strict = self._strict_response_validation
         return _result(response, parser, retries, spec, strict, APIResponse)
 
     def _sleep(self, seconds: float) -> None:
         self._sender.sleep(seconds)
 
-    def get(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Query] = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    def get(self, path: str, *, cast_to: type[_T], **kw: Unpack[GetOptions]) -> _T:
         """``GET path`` (relative to ``base_url``) parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "GET",
-            path,
-            query=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            options=options,
-        )
-        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return self._execute(*low_level_call("GET", path, cast_to, **kw))
 
-    def post(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        body: object = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    def post(self, path: str, *, cast_to: type[_T], **kw: Unpack[PostOptions]) -> _T:
         """``POST path`` with a JSON ``body``, parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "POST",
-            path,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            options=options,
-        )
-        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return self._execute(*low_level_call("POST", path, cast_to, **kw))
 
-    def delete(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    def delete(self, path: str, *, cast_to: type[_T], **kw: Unpack[DeleteOptions]) -> _T:
         """``DELETE path`` parsed into ``cast_to``, with retries."""
-        spec = self._spec(
-            "DELETE",
-            path,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            options=options,
-        )
-        return self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return self._execute(*low_level_call("DELETE", path, cast_to, **kw))
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[None]]]):
@@ -200,90 +117,27 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient, Callable[[float], Awaitable[N
         )
 
     async def _execute(
-        self, spec: RequestSpec, parser: Parser[_T], *, max_retries: Optional[int] = None
+        self, spec: RequestSpec, parser: Parser[_T], max_retries: Optional[int] = None
     ) -> _T:
         """See ``SyncAPIClient._execute``."""
         request = self._build(spec)
         read = _reads_body(spec, parser.lazy)
         policy = self._policy_for(max_retries)
-        try:
-            response, retries = await self._sender.send(request, spec, policy, read=read)
-        except BatchCreateOutcomeUnknownError as err:
-            variant = _timeout_variant(err)
-            if variant is err:
-                raise
-            raise variant from err.__cause__
+        response, retries = await self._sender.send(request, spec, policy, read=read)
         strict = self._strict_response_validation
         return _result(response, parser, retries, spec, strict, AsyncAPIResponse)
 
     async def _sleep(self, seconds: float) -> None:
         await self._sender.sleep(seconds)
 
-    async def get(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        query: Optional[Query] = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    async def get(self, path: str, *, cast_to: type[_T], **kw: Unpack[GetOptions]) -> _T:
         """See ``SyncAPIClient.get``."""
-        spec = self._spec(
-            "GET",
-            path,
-            query=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            options=options,
-        )
-        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return await self._execute(*low_level_call("GET", path, cast_to, **kw))
 
-    async def post(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        body: object = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    async def post(self, path: str, *, cast_to: type[_T], **kw: Unpack[PostOptions]) -> _T:
         """See ``SyncAPIClient.post``."""
-        spec = self._spec(
-            "POST",
-            path,
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-            options=options,
-        )
-        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return await self._execute(*low_level_call("POST", path, cast_to, **kw))
 
-    async def delete(
-        self,
-        path: str,
-        *,
-        cast_to: type[_T],
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> _T:
+    async def delete(self, path: str, *, cast_to: type[_T], **kw: Unpack[DeleteOptions]) -> _T:
         """See ``SyncAPIClient.delete``."""
-        spec = self._spec(
-            "DELETE",
-            path,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            options=options,
-        )
-        return await self._execute(spec, model_parser(cast_to), max_retries=_retries(options))
+        return await self._execute(*low_level_call("DELETE", path, cast_to, **kw))

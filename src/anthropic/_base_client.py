@@ -2,7 +2,8 @@
 
 The two public clients differ only in their httpx client, their sender and whether the
 calls are awaited; everything else (resolving options, merging headers, copying with
-overrides, the low-level ``get``/``post``/``delete`` specs) is here, written once.
+overrides, building requests) is here, written once (the low-level ``get``/``post``/
+``delete`` keywords and specs: ``_low_level``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ._core.request import RequestBuilder, RequestSpec
 from ._core.retry import RetryPolicy
 from ._platform_probe import read_platform
 from ._response import Parser, convert_body
-from ._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, RequestOptions, Timeout
+from ._types import NOT_GIVEN, NotGiven, Omit, Timeout
 from ._version import __version__
 
 __all__ = [
@@ -383,50 +384,3 @@ class BaseClient(Generic[_HttpT, _SleepT]):
     def _config_changed(self) -> None:
         """Drop whatever was derived from ``_config`` (the request builders)."""
         self._builders.clear()
-
-    # -- low-level specs --------------------------------------------------------------------
-
-    @staticmethod
-    def _spec(
-        method: str,
-        path: str,
-        *,
-        body: object = None,
-        query: Optional[Query] = None,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Mapping[str, object]] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-        options: Optional[RequestOptions] = None,
-    ) -> RequestSpec:
-        """The spec of a low-level call; ``options`` are the official SDK's request
-        options (``headers``, ``params``, ``extra_json``, ``timeout``), merged under the
-        explicit keywords."""
-        if not path.startswith("/"):
-            path = "/" + path
-        opts: RequestOptions = options or {}
-        if "timeout" in opts and isinstance(timeout, NotGiven):
-            timeout = opts["timeout"]
-        return RequestSpec(
-            method,
-            path,
-            json=body,
-            query=query,
-            extra_headers=_merged(opts.get("headers"), extra_headers),
-            extra_query=_merged(opts.get("params"), extra_query),
-            extra_body=_merged(opts.get("extra_json"), extra_body),
-            timeout=timeout,
-        )
-
-
-_V = TypeVar("_V")
-
-
-def _merged(
-    first: Optional[Mapping[str, _V]], second: Optional[Mapping[str, _V]]
-) -> Optional[Mapping[str, _V]]:
-    if not first:
-        return second
-    if not second:
-        return first
-    return {**first, **second}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import httpx
 import pytest
 from client_kit import Kit, Model, Recorder
 
@@ -85,3 +86,29 @@ async def test_body_is_compact_utf8_json(kit: Kit) -> None:
     client = kit.client(rec)
     await kit.call(client.post, "/v1/x", cast_to=Model, body={"text": "héllo", "n": [1, 2.5]})
     assert rec.requests[-1].content == '{"text":"héllo","n":[1,2.5]}'.encode()
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("method", "keyword"),
+    [("get", "body"), ("get", "extra_body"), ("delete", "query"), ("post", "query")],
+)
+async def test_low_level_calls_refuse_keywords_they_do_not_take(
+    kit: Kit, method: str, keyword: str
+) -> None:
+    # The keyword sets are TypedDicts shared by the sync and async clients; an untyped
+    # caller still gets the TypeError a spelt-out signature gave, and nothing is sent.
+    rec = Recorder()
+    client = kit.client(rec)
+    with pytest.raises(TypeError, match=f"{method}.*unexpected keyword argument '{keyword}'"):
+        await kit.call(getattr(client, method), "/v1/x", cast_to=Model, **{keyword: {"a": 1}})
+    assert rec.requests == []
+
+
+@pytest.mark.anyio
+async def test_low_level_options_max_retries_and_timeout(kit: Kit) -> None:
+    rec = Recorder(httpx.Response(500), httpx.Response(500), httpx.Response(200, json={}))
+    client = kit.client(rec, max_retries=0)
+    await kit.call(client.delete, "x", cast_to=Model, options={"max_retries": 2, "timeout": 7})
+    assert [r.url.path for r in rec.requests] == ["/x"] * 3
+    assert rec.requests[-1].extensions["timeout"]["read"] == 7

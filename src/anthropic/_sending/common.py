@@ -18,7 +18,14 @@ from .._core.redirects import MAX_REDIRECTS, redirect_request
 from .._core.request import RequestSpec
 from .._core.retry import RetryPolicy
 from .._exceptions import AnthropicError
-from .errors import is_ambiguous, is_permanent, log_retry, too_many_redirects, translate
+from .errors import (
+    is_ambiguous,
+    is_permanent,
+    log_retry,
+    timeout_variant,
+    too_many_redirects,
+    translate,
+)
 
 __all__ = ["Origin", "SenderBase"]
 
@@ -63,7 +70,7 @@ class SenderBase:
             # and not retried. ``from None``: the httpx message may quote a header value.
             raise translate(exc, request) from None
         if spec.on_ambiguous is not None and is_ambiguous(exc):
-            raise spec.on_ambiguous(request, sent_at) from exc
+            raise timeout_variant(spec.on_ambiguous(request, sent_at), exc) from exc
         delay = policy.decide(
             retries, status=None, headers=None, now=self.clock(), rand=self.rand()
         )

@@ -18,7 +18,12 @@ import logging
 import httpx
 
 from .._core.redirects import MAX_REDIRECTS
-from .._exceptions import APIConnectionError, APITimeoutError
+from .._exceptions import (
+    APIConnectionError,
+    APITimeoutError,
+    BatchCreateOutcomeUnknownError,
+    BatchCreateTimeoutError,
+)
 
 __all__ = [
     "is_ambiguous",
@@ -27,6 +32,7 @@ __all__ = [
     "log_request",
     "log_response",
     "log_retry",
+    "timeout_variant",
     "too_many_redirects",
     "translate",
 ]
@@ -72,6 +78,21 @@ def translate(exc: Exception, request: httpx.Request) -> APIConnectionError:
     if not isinstance(exc, httpx.HTTPError):  # a custom transport's own exception
         detail = f"{type(exc).__name__}: {detail}"
     return APIConnectionError(message=f"Connection error: {detail}", request=request)
+
+
+def timeout_variant(err: Exception, exc: Exception) -> Exception:
+    """``err`` (what a call's ``on_ambiguous`` made of ``exc``), as its timeout variant when
+    ``exc`` is a timeout: a create whose outcome is unknown because it timed out is a
+    ``BatchCreateTimeoutError``, which ``except anthropic.APITimeoutError`` also catches."""
+    if (
+        isinstance(exc, httpx.TimeoutException)
+        and isinstance(err, BatchCreateOutcomeUnknownError)
+        and not isinstance(err, BatchCreateTimeoutError)
+    ):
+        return BatchCreateTimeoutError(
+            request=err.request, sent_at=err.sent_at, request_count=err.request_count
+        )
+    return err
 
 
 def too_many_redirects(request: httpx.Request) -> APIConnectionError:
