@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from anthropic.lib import BatchResultError
+from anthropic.types.beta import BetaMessage
+from anthropic.types.beta.messages import BetaMessageBatchIndividualResponse
 from anthropic.types.messages import MessageBatchIndividualResponse
 from support import FIXTURES_DIR
 
@@ -34,3 +38,34 @@ def test_unwrap_raises_with_custom_id_and_types(
     assert info.value.custom_id == custom_id
     assert info.value.result_type == result_type
     assert info.value.error_type == error_type
+
+
+def _outcome(entry: MessageBatchIndividualResponse | BetaMessageBatchIndividualResponse) -> object:
+    """What ``unwrap()`` gives: the message as a dict, or the error's fields and text."""
+    try:
+        return entry.unwrap().to_dict()
+    except BatchResultError as exc:
+        return (exc.custom_id, exc.result_type, exc.error_type, str(exc))
+
+
+_LENIENT: list[dict[str, object]] = [
+    {"custom_id": "a", "result": None},
+    {"custom_id": 7, "result": {"type": 3}},
+    {"custom_id": "b", "result": {"type": "succeeded"}},
+    {"custom_id": "c", "result": {"type": "errored", "error": {"error": {"type": 5}}}},
+    {"custom_id": "d", "result": {"type": "errored", "error": {"error": {"type": "x"}}}},
+    {"custom_id": "e", "result": {"type": "from_the_future", "error": "?"}},
+    {"result": {"type": "canceled"}},
+]
+
+
+@pytest.mark.parametrize("raw", [*LINES, *map(json.dumps, _LENIENT)])
+def test_beta_unwrap_behaves_as_the_stable_one(raw: str | bytes) -> None:
+    # One implementation serves both lines; the beta one returns a BetaMessage.
+    stable, beta = (
+        cls.model_validate_json(raw) if raw in LINES else cls.model_construct(**json.loads(raw))
+        for cls in (MessageBatchIndividualResponse, BetaMessageBatchIndividualResponse)
+    )
+    assert _outcome(beta) == _outcome(stable)
+    if stable.custom_id == "capital-fr":
+        assert isinstance(beta.unwrap(), BetaMessage)

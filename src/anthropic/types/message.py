@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, List, Optional, Union
 
-from typing_extensions import Literal
+from typing_extensions import Literal, TypeAlias
 
 from .._models import BaseModel
 from .content_block import ContentBlock
 from .model import Model
-from .stop_reason import StopReason
+from .stop_reason import OpenStopReason
 from .usage import Usage
 
 __all__ = ["Message"]
+
+if TYPE_CHECKING:
+    AssistantRole: TypeAlias = Literal["assistant"]
+else:
+    AssistantRole = Union[Literal["assistant"], str]
+"""The annotation of ``Message.role`` (and ``BetaMessage``'s): typed as the official SDK
+for type checkers, forward compatible at runtime (another role is kept as its string)."""
 
 
 class Message(BaseModel):
@@ -26,14 +33,8 @@ class Message(BaseModel):
     id: str
     content: List[ContentBlock]
     model: Model
-    if TYPE_CHECKING:
-        role: Literal["assistant"]
-    else:  # forward compatible at runtime, typed as the official SDK for type checkers
-        role: Union[Literal["assistant"], str]
-    if TYPE_CHECKING:
-        stop_reason: Optional[StopReason] = None
-    else:
-        stop_reason: Optional[Union[StopReason, str]] = None
+    role: AssistantRole
+    stop_reason: Optional[OpenStopReason] = None
     """Why the model stopped; values newer than this SDK are kept as plain strings."""
     stop_sequence: Optional[str] = None
     """The custom stop sequence that was generated, if that is why the model stopped."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Union
+
 from typing_extensions import Literal, TypeAlias
 
-__all__ = ["StopReason"]
+__all__ = ["OpenStopReason", "StopReason"]
 
 StopReason: TypeAlias = Literal[
     "end_turn", "max_tokens", "stop_sequence", "tool_use", "pause_turn", "refusal"
@@ -15,3 +17,10 @@ StopReason: TypeAlias = Literal[
 checker flags a misspelt reason. A newer API version may send a reason not listed here: at
 runtime it parses as the plain string sent (in strict mode too), never as an error.
 """
+
+if TYPE_CHECKING:
+    OpenStopReason: TypeAlias = StopReason
+else:
+    OpenStopReason = Union[StopReason, str]
+"""The annotation of ``Message.stop_reason`` (and ``BetaMessage``'s): ``StopReason`` for
+type checkers, ``StopReason`` or any string at runtime, as the paragraph above says."""

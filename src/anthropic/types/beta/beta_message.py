@@ -8,13 +8,14 @@ know is kept as ``UnknownContentBlock``, never dropped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional, Union
+from typing import List, Optional
 
 from typing_extensions import Literal
 
 from ..._models import BaseModel
+from ..message import AssistantRole
 from ..model import Model
-from ..stop_reason import StopReason
+from ..stop_reason import OpenStopReason
 from .beta_container import BetaContainer
 from .beta_content_block import BetaContentBlock
 from .beta_usage import BetaUsage
@@ -30,14 +31,8 @@ class BetaMessage(BaseModel):
     """The container the request used (code execution), or ``None``."""
     content: List[BetaContentBlock]
     model: Model
-    if TYPE_CHECKING:
-        role: Literal["assistant"]
-    else:  # forward compatible at runtime, typed as the official SDK for type checkers
-        role: Union[Literal["assistant"], str]
-    if TYPE_CHECKING:
-        stop_reason: Optional[StopReason] = None
-    else:
-        stop_reason: Optional[Union[StopReason, str]] = None
+    role: AssistantRole
+    stop_reason: Optional[OpenStopReason] = None
     """Why the model stopped; values newer than this SDK are kept as plain strings."""
     stop_sequence: Optional[str] = None
     """The custom stop sequence that was generated, if that is why the model stopped."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Tuple
+from typing import Optional, Tuple, Type, TypeVar
 
 from ..._exceptions import BatchResultError
 from ..._models import BaseModel
@@ -10,6 +10,8 @@ from ..message import Message
 from .message_batch_result import MessageBatchResult
 
 __all__ = ["MessageBatchIndividualResponse"]
+
+M = TypeVar("M")
 
 
 class MessageBatchIndividualResponse(BaseModel):
@@ -34,19 +36,26 @@ class MessageBatchIndividualResponse(BaseModel):
         A line the lenient parser let through without a usable result (``result`` not an
         object, no ``type``, a succeeded result without a message) raises
         ``BatchResultError`` too, never ``AttributeError``."""
-        result: object = self.result
-        kind: object = getattr(result, "type", None)
-        custom_id: object = self.custom_id
-        who = custom_id if isinstance(custom_id, str) else repr(custom_id)
-        if kind == "succeeded":
-            message: object = getattr(result, "message", None)
-            if isinstance(message, Message):
-                return message
-            raise BatchResultError(who, "succeeded", None, "the result carries no message")
-        if not isinstance(kind, str):
-            raise BatchResultError(who, "malformed", None, f"result is {result!r:.80}")
-        error_type, error_message = error_of(self)
-        raise BatchResultError(who, kind, error_type, error_message)
+        return unwrap_message(self.custom_id, self.result, Message)
+
+
+def unwrap_message(custom_id: object, result: object, message_type: Type[M]) -> M:
+    """The message of a succeeded ``result``, else ``BatchResultError``: the ``unwrap()`` of
+    ``MessageBatchIndividualResponse`` (``message_type=Message``) and of its beta twin.
+
+    Read attribute by attribute, so a line built leniently raises ``BatchResultError`` too.
+    """
+    kind: object = getattr(result, "type", None)
+    who = custom_id if isinstance(custom_id, str) else repr(custom_id)
+    if kind == "succeeded":
+        message: object = getattr(result, "message", None)
+        if isinstance(message, message_type):
+            return message
+        raise BatchResultError(who, "succeeded", None, "the result carries no message")
+    if not isinstance(kind, str):
+        raise BatchResultError(who, "malformed", None, f"result is {result!r:.80}")
+    error_type, error_message = _error_of_result(result)
+    raise BatchResultError(who, kind, error_type, error_message)
 
 
 def error_of(entry: MessageBatchIndividualResponse) -> Tuple[Optional[str], Optional[str]]:
@@ -55,7 +64,10 @@ def error_of(entry: MessageBatchIndividualResponse) -> Tuple[Optional[str], Opti
     Read attribute by attribute, so a line built leniently (one that failed validation)
     still answers rather than raising.
     """
-    result: object = entry.result
+    return _error_of_result(entry.result)
+
+
+def _error_of_result(result: object) -> Tuple[Optional[str], Optional[str]]:
     if getattr(result, "type", None) != "errored":
         return None, None
     error: object = getattr(getattr(result, "error", None), "error", None)
