@@ -31,13 +31,7 @@ from ..._base_client import model_parser
 from ..._core import batch_specs as specs
 from ..._core.request import ResponseMode
 from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
-from ..._response import (
-    Parser,
-    async_to_raw_response_wrapper,
-    async_to_streamed_response_wrapper,
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
-)
+from ..._response import Parser
 from ..._types import NOT_GIVEN, CallOptions, NotGiven
 from ...lib._created import note_created
 from ...lib._workflows import AsyncBatchWorkflows, BatchWorkflows
@@ -46,6 +40,13 @@ from ...types.messages.batch_create_params import AcceptedRequest
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from .._views import (
+    ResponseView,
+    async_raw_method,
+    async_streamed_method,
+    raw_method,
+    streamed_method,
+)
 from ._batch_calls import (
     STABLE,
     Endpoint,
@@ -269,49 +270,45 @@ class AsyncBatches(AsyncBatchWorkflows):
 # The wrappers take a resource built in "raw"/"stream" mode (see ``with_raw_response``).
 
 
-class BatchesWithRawResponse:
+class BatchesWithRawResponse(ResponseView[Batches]):
     """``client.messages.batches.with_raw_response``: methods return ``APIResponse``."""
 
-    def __init__(self, batches: Batches) -> None:
-        self.create = to_raw_response_wrapper(batches.create)
-        self.retrieve = to_raw_response_wrapper(batches.retrieve)
-        self.list = to_raw_response_wrapper(batches.list)
-        self.cancel = to_raw_response_wrapper(batches.cancel)
-        self.delete = to_raw_response_wrapper(batches.delete)
-        self.results = to_raw_response_wrapper(batches.results)
+    create = raw_method(Batches.create)
+    retrieve = raw_method(Batches.retrieve)
+    list = raw_method(Batches.list)
+    cancel = raw_method(Batches.cancel)
+    delete = raw_method(Batches.delete)
+    results = raw_method(Batches.results)
 
 
-class BatchesWithStreamingResponse:
+class BatchesWithStreamingResponse(ResponseView[Batches]):
     """``client.messages.batches.with_streaming_response``: ``with ... as response``."""
 
-    def __init__(self, batches: Batches) -> None:
-        self.create = to_streamed_response_wrapper(batches.create)
-        self.retrieve = to_streamed_response_wrapper(batches.retrieve)
-        self.list = to_streamed_response_wrapper(batches.list)
-        self.cancel = to_streamed_response_wrapper(batches.cancel)
-        self.delete = to_streamed_response_wrapper(batches.delete)
-        self.results = to_streamed_response_wrapper(batches.results)
+    create = streamed_method(Batches.create)
+    retrieve = streamed_method(Batches.retrieve)
+    list = streamed_method(Batches.list)
+    cancel = streamed_method(Batches.cancel)
+    delete = streamed_method(Batches.delete)
+    results = streamed_method(Batches.results)
 
 
-class AsyncBatchesWithRawResponse:
+class AsyncBatchesWithRawResponse(ResponseView[AsyncBatches]):
     """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
 
-    def __init__(self, batches: AsyncBatches) -> None:
-        self.create = async_to_raw_response_wrapper(batches.create)
-        self.retrieve = async_to_raw_response_wrapper(batches.retrieve)
-        self.list = async_to_raw_response_wrapper(batches.list)
-        self.cancel = async_to_raw_response_wrapper(batches.cancel)
-        self.delete = async_to_raw_response_wrapper(batches.delete)
-        self.results = async_to_raw_response_wrapper(batches.results)
+    create = async_raw_method(AsyncBatches.create)
+    retrieve = async_raw_method(AsyncBatches.retrieve)
+    list = async_raw_method(AsyncBatches.list)
+    cancel = async_raw_method(AsyncBatches.cancel)
+    delete = async_raw_method(AsyncBatches.delete)
+    results = async_raw_method(AsyncBatches.results)
 
 
-class AsyncBatchesWithStreamingResponse:
+class AsyncBatchesWithStreamingResponse(ResponseView[AsyncBatches]):
     """Async ``with_streaming_response``: ``async with ... as response``."""
 
-    def __init__(self, batches: AsyncBatches) -> None:
-        self.create = async_to_streamed_response_wrapper(batches.create)
-        self.retrieve = async_to_streamed_response_wrapper(batches.retrieve)
-        self.list = async_to_streamed_response_wrapper(batches.list)
-        self.cancel = async_to_streamed_response_wrapper(batches.cancel)
-        self.delete = async_to_streamed_response_wrapper(batches.delete)
-        self.results = async_to_streamed_response_wrapper(batches.results)
+    create = async_streamed_method(AsyncBatches.create)
+    retrieve = async_streamed_method(AsyncBatches.retrieve)
+    list = async_streamed_method(AsyncBatches.list)
+    cancel = async_streamed_method(AsyncBatches.cancel)
+    delete = async_streamed_method(AsyncBatches.delete)
+    results = async_streamed_method(AsyncBatches.results)

@@ -22,12 +22,6 @@ from ...._core import batch_specs as specs
 from ...._core.batch_requests import MAX_BATCH_REQUESTS
 from ...._core.request import ResponseMode
 from ...._jsonl_stream import AsyncStreamHandle, JSONLDecoder
-from ...._response import (
-    async_to_raw_response_wrapper,
-    async_to_streamed_response_wrapper,
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
-)
 from ...._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query, Timeout
 from ....lib._chunker import DEFAULT_MAX_BYTES_PER_BATCH
 from ....lib._created import note_created
@@ -44,6 +38,13 @@ from ....types.beta.messages.beta_message_batch_individual_response import (
 )
 from ....types.messages.batch_create_params import AcceptedRequest
 from ....types.messages.message_batch import MessageBatch
+from ..._views import (
+    ResponseView,
+    async_raw_method,
+    async_streamed_method,
+    raw_method,
+    streamed_method,
+)
 from ...messages._batch_calls import (
     async_list_pages,
     async_results_stream,
@@ -330,49 +331,45 @@ class AsyncBatches:
 # The views take a beta resource built in "raw"/"stream" mode (see ``with_raw_response``).
 
 
-class BatchesWithRawResponse:
+class BatchesWithRawResponse(ResponseView[Batches]):
     """``client.beta.messages.batches.with_raw_response``: methods return ``APIResponse``."""
 
-    def __init__(self, batches: Batches) -> None:
-        self.create = to_raw_response_wrapper(batches.create)
-        self.retrieve = to_raw_response_wrapper(batches.retrieve)
-        self.list = to_raw_response_wrapper(batches.list)
-        self.cancel = to_raw_response_wrapper(batches.cancel)
-        self.delete = to_raw_response_wrapper(batches.delete)
-        self.results = to_raw_response_wrapper(batches.results)
+    create = raw_method(Batches.create)
+    retrieve = raw_method(Batches.retrieve)
+    list = raw_method(Batches.list)
+    cancel = raw_method(Batches.cancel)
+    delete = raw_method(Batches.delete)
+    results = raw_method(Batches.results)
 
 
-class BatchesWithStreamingResponse:
+class BatchesWithStreamingResponse(ResponseView[Batches]):
     """``client.beta.messages.batches.with_streaming_response``: ``with ... as response``."""
 
-    def __init__(self, batches: Batches) -> None:
-        self.create = to_streamed_response_wrapper(batches.create)
-        self.retrieve = to_streamed_response_wrapper(batches.retrieve)
-        self.list = to_streamed_response_wrapper(batches.list)
-        self.cancel = to_streamed_response_wrapper(batches.cancel)
-        self.delete = to_streamed_response_wrapper(batches.delete)
-        self.results = to_streamed_response_wrapper(batches.results)
+    create = streamed_method(Batches.create)
+    retrieve = streamed_method(Batches.retrieve)
+    list = streamed_method(Batches.list)
+    cancel = streamed_method(Batches.cancel)
+    delete = streamed_method(Batches.delete)
+    results = streamed_method(Batches.results)
 
 
-class AsyncBatchesWithRawResponse:
+class AsyncBatchesWithRawResponse(ResponseView[AsyncBatches]):
     """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
 
-    def __init__(self, batches: AsyncBatches) -> None:
-        self.create = async_to_raw_response_wrapper(batches.create)
-        self.retrieve = async_to_raw_response_wrapper(batches.retrieve)
-        self.list = async_to_raw_response_wrapper(batches.list)
-        self.cancel = async_to_raw_response_wrapper(batches.cancel)
-        self.delete = async_to_raw_response_wrapper(batches.delete)
-        self.results = async_to_raw_response_wrapper(batches.results)
+    create = async_raw_method(AsyncBatches.create)
+    retrieve = async_raw_method(AsyncBatches.retrieve)
+    list = async_raw_method(AsyncBatches.list)
+    cancel = async_raw_method(AsyncBatches.cancel)
+    delete = async_raw_method(AsyncBatches.delete)
+    results = async_raw_method(AsyncBatches.results)
 
 
-class AsyncBatchesWithStreamingResponse:
+class AsyncBatchesWithStreamingResponse(ResponseView[AsyncBatches]):
     """Async ``with_streaming_response``: ``async with ... as response``."""
 
-    def __init__(self, batches: AsyncBatches) -> None:
-        self.create = async_to_streamed_response_wrapper(batches.create)
-        self.retrieve = async_to_streamed_response_wrapper(batches.retrieve)
-        self.list = async_to_streamed_response_wrapper(batches.list)
-        self.cancel = async_to_streamed_response_wrapper(batches.cancel)
-        self.delete = async_to_streamed_response_wrapper(batches.delete)
-        self.results = async_to_streamed_response_wrapper(batches.results)
+    create = async_streamed_method(AsyncBatches.create)
+    retrieve = async_streamed_method(AsyncBatches.retrieve)
+    list = async_streamed_method(AsyncBatches.list)
+    cancel = async_streamed_method(AsyncBatches.cancel)
+    delete = async_streamed_method(AsyncBatches.delete)
+    results = async_streamed_method(AsyncBatches.results)

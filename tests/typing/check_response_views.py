@@ -1,0 +1,120 @@
+"""Type-only checks (mypy --strict, pyright strict): what users' type checkers see on
+``with_raw_response`` / ``with_streaming_response`` of both batches resources.
+
+The views declare each method once (``create = raw_method(Batches.create)``); these
+checks pin the parameters and return types that declaration must produce. Lines that
+must be errors carry ignore comments: ``tests/typing/test_typing_checks.py`` runs both
+checkers with unused ignores reported, so such a line that stops being an error fails.
+"""
+
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from typing_extensions import assert_type
+
+import anthropic
+from anthropic._jsonl_stream import AsyncJSONLDecoder, JSONLDecoder
+from anthropic._legacy_response import LegacyAPIResponse
+from anthropic._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncResponseContextManager,
+    ResponseContextManager,
+)
+from anthropic.pagination import AsyncPage, SyncPage
+from anthropic.types.beta.messages import (
+    BetaDeletedMessageBatch,
+    BetaMessageBatch,
+    BetaMessageBatchIndividualResponse,
+)
+from anthropic.types.messages import (
+    DeletedMessageBatch,
+    MessageBatch,
+    MessageBatchIndividualResponse,
+)
+from anthropic.types.messages.batch_create_params import Request
+
+REQUESTS: list[Request] = []
+
+
+def stable_raw(client: anthropic.Anthropic) -> None:
+    raw = client.messages.batches.with_raw_response
+    assert_type(raw.create(requests=REQUESTS), LegacyAPIResponse[MessageBatch])
+    assert_type(raw.retrieve("b", timeout=3.0), LegacyAPIResponse[MessageBatch])
+    assert_type(raw.list(limit=2), LegacyAPIResponse[SyncPage[MessageBatch]])
+    assert_type(raw.cancel("b"), LegacyAPIResponse[MessageBatch])
+    assert_type(raw.delete("b"), LegacyAPIResponse[DeletedMessageBatch])
+    assert_type(raw.results("b"), LegacyAPIResponse[JSONLDecoder[MessageBatchIndividualResponse]])
+    # The parameters are the plain method's, checked as strictly.
+    raw.retrieve("b", timeout="soon")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    raw.retrieve("b", extra_headrs={})  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    raw.create(REQUESTS)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    raw.retrieve("b", betas=["x"])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    fn: Callable[[str], LegacyAPIResponse[MessageBatch]] = raw.retrieve
+    fn("b")
+
+
+def stable_streamed(client: anthropic.Anthropic) -> None:
+    streamed = client.messages.batches.with_streaming_response
+    assert_type(streamed.create(requests=REQUESTS), ResponseContextManager[MessageBatch])
+    assert_type(streamed.list(), ResponseContextManager[SyncPage[MessageBatch]])
+    assert_type(streamed.delete("b"), ResponseContextManager[DeletedMessageBatch])
+    with streamed.retrieve("b") as response:
+        assert_type(response, APIResponse[MessageBatch])
+        assert_type(response.parse(), MessageBatch)
+    with streamed.results("b") as response:
+        assert_type(response.parse(), JSONLDecoder[MessageBatchIndividualResponse])
+    streamed.cancel(message_batch_id=1)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+async def stable_async(client: anthropic.AsyncAnthropic) -> None:
+    raw = client.messages.batches.with_raw_response
+    assert_type(raw.create(requests=REQUESTS), Awaitable[LegacyAPIResponse[MessageBatch]])
+    assert_type(await raw.retrieve("b"), LegacyAPIResponse[MessageBatch])
+    assert_type(await raw.list(), LegacyAPIResponse[AsyncPage[MessageBatch]])
+    assert_type(await raw.cancel("b"), LegacyAPIResponse[MessageBatch])
+    assert_type(await raw.delete("b"), LegacyAPIResponse[DeletedMessageBatch])
+    results = await raw.results("b")
+    assert_type(results, LegacyAPIResponse[AsyncJSONLDecoder[MessageBatchIndividualResponse]])
+    raw.retrieve("b", timeout="soon")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    streamed = client.messages.batches.with_streaming_response
+    assert_type(streamed.retrieve("b"), AsyncResponseContextManager[MessageBatch])
+    async with streamed.list(limit=1) as response:
+        assert_type(response, AsyncAPIResponse[AsyncPage[MessageBatch]])
+        assert_type(await response.parse(), AsyncPage[MessageBatch])
+    async with streamed.results("b") as lines:
+        assert_type(await lines.parse(), AsyncJSONLDecoder[MessageBatchIndividualResponse])
+
+
+def beta_views(client: anthropic.Anthropic) -> None:
+    raw = client.beta.messages.batches.with_raw_response
+    created = raw.create(requests=REQUESTS, betas=["message-batches-2024-09-24"])
+    assert_type(created, LegacyAPIResponse[BetaMessageBatch])
+    assert_type(raw.retrieve("b", betas=["x"]), LegacyAPIResponse[BetaMessageBatch])
+    assert_type(raw.list(betas=[]), LegacyAPIResponse[SyncPage[BetaMessageBatch]])
+    assert_type(raw.cancel("b"), LegacyAPIResponse[BetaMessageBatch])
+    assert_type(raw.delete("b"), LegacyAPIResponse[BetaDeletedMessageBatch])
+    assert_type(
+        raw.results("b"), LegacyAPIResponse[JSONLDecoder[BetaMessageBatchIndividualResponse]]
+    )
+    raw.retrieve("b", ["x"])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    raw.retrieve("b", betas="x")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    streamed = client.beta.messages.batches.with_streaming_response
+    with streamed.retrieve("b", betas=["x"]) as response:
+        assert_type(response.parse(), BetaMessageBatch)
+    with streamed.results("b") as lines:
+        assert_type(lines.parse(), JSONLDecoder[BetaMessageBatchIndividualResponse])
+
+
+async def beta_async_views(client: anthropic.AsyncAnthropic) -> None:
+    raw = client.beta.messages.batches.with_raw_response
+    assert_type(await raw.retrieve("b", betas=["x"]), LegacyAPIResponse[BetaMessageBatch])
+    assert_type(await raw.list(), LegacyAPIResponse[AsyncPage[BetaMessageBatch]])
+    assert_type(await raw.delete("b"), LegacyAPIResponse[BetaDeletedMessageBatch])
+    results = await raw.results("b", betas=["x"])
+    assert_type(results, LegacyAPIResponse[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]])
+    raw.cancel("b", ["x"])  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    streamed = client.beta.messages.batches.with_streaming_response
+    async with streamed.create(requests=REQUESTS) as response:
+        assert_type(await response.parse(), BetaMessageBatch)
