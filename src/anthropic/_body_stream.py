@@ -15,8 +15,6 @@ async twin also closes it when cancelled (shielded, so the connection is always 
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from types import TracebackType
 from typing import (
     AsyncGenerator,
     AsyncIterator,
@@ -24,18 +22,18 @@ from typing import (
     Generic,
     Iterable,
     Iterator,
-    Optional,
     TypeVar,
     cast,
 )
 
 import anyio
 import httpx
-from typing_extensions import Protocol, Self
+from typing_extensions import Protocol
 
+from ._closing import AsyncClosing, Closing
 from ._sending.errors import translate
 
-__all__ = ["AsyncBodyIterator", "AsyncClosing", "BodyFeeder", "BodyIterator", "Closing"]
+__all__ = ["AsyncBodyIterator", "BodyFeeder", "BodyIterator"]
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -47,44 +45,6 @@ class BodyFeeder(Protocol[_T_co]):
     def feed(self, chunk: bytes) -> Iterable[_T_co]: ...
 
     def finish(self) -> Iterable[_T_co]: ...
-
-
-class Closing(ABC):
-    """``with obj:`` closes ``obj`` on leaving the block (the class says what ``close`` does)."""
-
-    @abstractmethod
-    def close(self) -> None:
-        """Release what the object holds (safe to call twice)."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-
-class AsyncClosing(ABC):
-    """``async with obj:`` closes ``obj`` on leaving the block."""
-
-    @abstractmethod
-    async def close(self) -> None:
-        """Release what the object holds (safe to call twice)."""
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()
 
 
 class BodyIterator(Closing, Generic[_T]):

@@ -15,10 +15,10 @@ resources are written against; this module only configures and wires the tree.
 from __future__ import annotations
 
 from functools import cached_property
-from types import TracebackType
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ._api_client import AsyncAPIClient, SyncAPIClient
+from ._closing import AsyncClosing, Closing
 from ._platform_probe import async_library
 from ._version import __version__
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client"]
 
 
-class Anthropic(SyncAPIClient):
+class Anthropic(SyncAPIClient, Closing):
     """The synchronous client. Every argument is keyword-only and optional.
 
     - ``api_key`` (else ``ANTHROPIC_API_KEY``) is sent as ``x-api-key``; ``auth_token``
@@ -76,7 +76,7 @@ class Anthropic(SyncAPIClient):
 
         return Beta(self)
 
-    # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
+    # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 
     def close(self) -> None:
         """Close the connection pool (a copy's close leaves the shared pool open)."""
@@ -86,19 +86,8 @@ class Anthropic(SyncAPIClient):
     def is_closed(self) -> bool:
         return self._http.is_closed
 
-    def __enter__(self) -> Anthropic:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        self.close()
-
-
-class AsyncAnthropic(AsyncAPIClient):
+class AsyncAnthropic(AsyncAPIClient, AsyncClosing):
     """The async client (asyncio or trio); same arguments as ``Anthropic``.
 
     ``http_client`` must be an ``httpx.AsyncClient``; ``_sleep`` is an async function.
@@ -128,7 +117,7 @@ class AsyncAnthropic(AsyncAPIClient):
 
         return AsyncBeta(self)
 
-    # -- lifecycle (``copy``/``with_options`` come from ``BaseClient``) -------------------------
+    # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 
     async def close(self) -> None:
         """Close the connection pool (a copy's close leaves the shared pool open)."""
@@ -137,17 +126,6 @@ class AsyncAnthropic(AsyncAPIClient):
 
     def is_closed(self) -> bool:
         return self._http.is_closed
-
-    async def __aenter__(self) -> AsyncAnthropic:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()
 
 
 Client = Anthropic

@@ -55,7 +55,6 @@ import platform
 import sys
 import threading
 from contextlib import AbstractContextManager, nullcontext
-from types import TracebackType
 from typing import Optional
 
 __all__ = ["MIN_BYTES", "PROMOTES", "pause_state", "paused_gc", "pausing"]
@@ -106,12 +105,7 @@ class _Pause(AbstractContextManager[None]):
             self.__exit__(None, None, None)
             raise
 
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         global _depth, _paused
         with _lock:
             _depth -= 1

@@ -19,10 +19,8 @@ loop and closing (or leaving the ``with``) releases the connection.
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import (
     Any,
-    Awaitable,
     Callable,
     Generator,
     Generic,
@@ -36,6 +34,7 @@ import httpx
 import pydantic
 
 from ._body_stream import AsyncBodyIterator, BodyIterator
+from ._closing import AsyncOpenOnEnter
 from ._core.jsonl import LineBuffer
 from ._exceptions import ResultsDecodeError
 from ._gc_pause import paused_gc, pausing
@@ -140,25 +139,21 @@ class AsyncJSONLDecoder(AsyncBodyIterator[_T]):
         super().__init__(response, LineParser(line_type, response, strict=strict))
 
 
-class AsyncStreamHandle(Generic[_T]):
+class AsyncStreamHandle(AsyncOpenOnEnter[AsyncJSONLDecoder[_T]]):
     """What async ``results()`` returns before any I/O: ``await`` it for the decoder, or
     use it directly with ``async for`` / ``async with``. The request is sent once, on
     first use; awaiting again returns the same decoder, and ``close()`` closes it however
     it was obtained."""
 
-    __slots__ = ("_decoder", "_open")
-
-    def __init__(self, open_: Callable[[], Awaitable[AsyncJSONLDecoder[_T]]]) -> None:
-        self._open = open_
-        self._decoder: Optional[AsyncJSONLDecoder[_T]] = None
+    __slots__ = ()
 
     def __await__(self) -> Generator[Any, None, AsyncJSONLDecoder[_T]]:
         return self._ensure().__await__()
 
     async def _ensure(self) -> AsyncJSONLDecoder[_T]:
-        decoder = self._decoder
+        decoder = self._opened
         if decoder is None:
-            decoder = self._decoder = await self._open()
+            decoder = self._opened = await self._open()
         return decoder
 
     def __aiter__(self) -> AsyncStreamHandle[_T]:
@@ -170,16 +165,9 @@ class AsyncStreamHandle(Generic[_T]):
 
     async def close(self) -> None:
         """Release the connection if the request was sent (after ``async for`` + ``break``)."""
-        if self._decoder is not None:
-            await self._decoder.close()
+        if self._opened is not None:
+            await self._opened.close()
 
     async def __aenter__(self) -> AsyncJSONLDecoder[_T]:
+        """The decoder, sending the request if it was not sent yet (``__aexit__`` closes it)."""
         return await self._ensure()
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.close()

@@ -22,12 +22,10 @@ from __future__ import annotations
 import functools
 import inspect
 import json
-from types import TracebackType
 from typing import (
     AsyncIterator,
     Awaitable,
     Callable,
-    Generic,
     Iterator,
     Optional,
     TypeVar,
@@ -38,6 +36,7 @@ from typing import (
 
 from typing_extensions import ParamSpec
 
+from ._closing import AsyncOpenOnEnter, OpenOnEnter
 from ._core.request import ResponseMode
 from ._legacy_response import LegacyAPIResponse
 from ._response_base import BaseAPIResponse, Parser, convert_body
@@ -139,46 +138,12 @@ class AsyncAPIResponse(BaseAPIResponse[_R]):
         await self.http_response.aclose()
 
 
-class ResponseContextManager(Generic[_R]):
+class ResponseContextManager(OpenOnEnter[APIResponse[_R]]):
     """``with ... as response``: sends on enter, closes the response on exit."""
 
-    def __init__(self, call: Callable[[], APIResponse[_R]]) -> None:
-        self._call = call
-        self._response: Optional[APIResponse[_R]] = None
 
-    def __enter__(self) -> APIResponse[_R]:
-        self._response = self._call()
-        return self._response
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        if self._response is not None:
-            self._response.close()
-
-
-class AsyncResponseContextManager(Generic[_R]):
+class AsyncResponseContextManager(AsyncOpenOnEnter[AsyncAPIResponse[_R]]):
     """``async with ... as response``: sends on enter, closes the response on exit."""
-
-    def __init__(self, call: Callable[[], Awaitable[AsyncAPIResponse[_R]]]) -> None:
-        self._call = call
-        self._response: Optional[AsyncAPIResponse[_R]] = None
-
-    async def __aenter__(self) -> AsyncAPIResponse[_R]:
-        self._response = await self._call()
-        return self._response
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        if self._response is not None:
-            await self._response.close()
 
 
 # The methods wrapped below belong to a resource built with the matching mode, so they

@@ -17,7 +17,6 @@ closes the connection, read to the end or not.
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import (
     AsyncGenerator,
     AsyncIterator,
@@ -30,7 +29,7 @@ from typing import (
 
 import httpx
 
-from ..._body_stream import AsyncClosing, Closing
+from ..._closing import AsyncClosing, AsyncOpenOnEnter, Closing, OpenOnEnter
 from ..._streaming import AsyncStream, Stream
 from ...types.message import Message
 from ...types.raw_message_stream_event import RawMessageStreamEvent
@@ -61,27 +60,36 @@ def _final_text(message: Message) -> str:
     return "".join(texts)
 
 
-class MessageStream(Closing):
-    """One streaming reply (sync). Iterate it for events, or use the helpers."""
+class _Snapshots:
+    """What both message streams hold: the reply's HTTP response and the accumulator that
+    builds the message from its events."""
 
-    def __init__(self, raw: Stream[RawMessageStreamEvent]) -> None:
-        self._raw = raw
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
         self._acc = Accumulator()
-        self._iterator = self._events()
 
     @property
     def response(self) -> httpx.Response:
-        return self._raw.response
+        return self._response
 
     @property
     def request_id(self) -> Optional[str]:
-        value: Optional[str] = self._raw.response.headers.get("request-id")
+        value: Optional[str] = self._response.headers.get("request-id")
         return value
 
     @property
     def current_message_snapshot(self) -> Message:
         """The message as far as it has streamed (``RuntimeError`` before message_start)."""
         return _snapshot(self._acc)
+
+
+class MessageStream(_Snapshots, Closing):
+    """One streaming reply (sync). Iterate it for events, or use the helpers."""
+
+    def __init__(self, raw: Stream[RawMessageStreamEvent]) -> None:
+        super().__init__(raw.response)
+        self._raw = raw
+        self._iterator = self._events()
 
     def _events(self) -> Generator[MessageStreamEvent, None, None]:
         feed = self._acc.feed
@@ -119,48 +127,21 @@ class MessageStream(Closing):
         self._raw.close()
 
 
-class MessageStreamManager:
-    """What ``client.messages.stream(...)`` returns; the request is sent on ``__enter__``."""
+class MessageStreamManager(OpenOnEnter[MessageStream]):
+    """What ``client.messages.stream(...)`` returns; the request is sent on ``__enter__``
+    and the stream closed on ``__exit__``."""
 
     def __init__(self, open_: Callable[[], Stream[RawMessageStreamEvent]]) -> None:
-        self._open = open_
-        self._stream: Optional[MessageStream] = None
-
-    def __enter__(self) -> MessageStream:
-        self._stream = MessageStream(self._open())
-        return self._stream
-
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        if self._stream is not None:
-            self._stream.close()
+        super().__init__(lambda: MessageStream(open_()))
 
 
-class AsyncMessageStream(AsyncClosing):
+class AsyncMessageStream(_Snapshots, AsyncClosing):
     """One streaming reply (async). ``async for`` it for events, or use the helpers."""
 
     def __init__(self, raw: AsyncStream[RawMessageStreamEvent]) -> None:
+        super().__init__(raw.response)
         self._raw = raw
-        self._acc = Accumulator()
         self._iterator = self._events()
-
-    @property
-    def response(self) -> httpx.Response:
-        return self._raw.response
-
-    @property
-    def request_id(self) -> Optional[str]:
-        value: Optional[str] = self._raw.response.headers.get("request-id")
-        return value
-
-    @property
-    def current_message_snapshot(self) -> Message:
-        """See ``MessageStream.current_message_snapshot``."""
-        return _snapshot(self._acc)
 
     async def _events(self) -> AsyncGenerator[MessageStreamEvent, None]:
         feed = self._acc.feed
@@ -204,22 +185,11 @@ class AsyncMessageStream(AsyncClosing):
         await self._raw.close()
 
 
-class AsyncMessageStreamManager:
+class AsyncMessageStreamManager(AsyncOpenOnEnter[AsyncMessageStream]):
     """What async ``client.messages.stream(...)`` returns; sent on ``__aenter__``."""
 
     def __init__(self, open_: Callable[[], Awaitable[AsyncStream[RawMessageStreamEvent]]]) -> None:
-        self._open = open_
-        self._stream: Optional[AsyncMessageStream] = None
+        async def open_stream() -> AsyncMessageStream:
+            return AsyncMessageStream(await open_())
 
-    async def __aenter__(self) -> AsyncMessageStream:
-        self._stream = AsyncMessageStream(await self._open())
-        return self._stream
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        if self._stream is not None:
-            await self._stream.close()
+        super().__init__(open_stream)
