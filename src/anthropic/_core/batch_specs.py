@@ -16,7 +16,7 @@ from .._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query, Timeout
 from ..types.messages.message_batch import MessageBatch
 from .batch_requests import encode_create_body
 from .paths import BATCHES_PATH, batch_path
-from .request import RequestSpec, ResponseMode
+from .request import AmbiguousHandler, RequestSpec, ResponseMode
 
 __all__ = [
     "Options",
@@ -79,6 +79,27 @@ class Options:
             **kw,
         )
 
+    def post(
+        self,
+        path: str,
+        content: bytes,
+        *,
+        accept: Optional[str] = None,
+        on_ambiguous: Optional[AmbiguousHandler] = None,
+    ) -> RequestSpec:
+        """A POST of an already encoded body (the caller merged ``extra_body`` into it)."""
+        return RequestSpec(
+            "POST",
+            path,
+            content=content,
+            extra_headers=self.extra_headers,
+            extra_query=self.extra_query,
+            timeout=self.timeout,
+            accept=accept,
+            on_ambiguous=on_ambiguous,
+            mode=self.mode,
+        )
+
 
 def create_spec(requests: Iterable[object], opts: Options) -> RequestSpec:
     """Validate + encode once; a create is never re-sent after an ambiguous failure."""
@@ -92,16 +113,7 @@ def create_spec_from_body(content: bytes, count: int, opts: Options) -> RequestS
     def outcome_unknown(request: httpx.Request, sent_at: float) -> Exception:
         return BatchCreateOutcomeUnknownError(request=request, sent_at=sent_at, request_count=count)
 
-    return RequestSpec(
-        "POST",
-        BATCHES_PATH,
-        content=content,
-        extra_headers=opts.extra_headers,
-        extra_query=opts.extra_query,
-        timeout=opts.timeout,
-        on_ambiguous=outcome_unknown,
-        mode=opts.mode,
-    )
+    return opts.post(BATCHES_PATH, content, on_ambiguous=outcome_unknown)
 
 
 def retrieve_spec(message_batch_id: str, opts: Options) -> RequestSpec:
@@ -116,18 +128,31 @@ def delete_spec(message_batch_id: str, opts: Options) -> RequestSpec:
     return opts.spec("DELETE", batch_path(message_batch_id))
 
 
-def list_params(after_id: object, before_id: object, limit: object) -> dict[str, object]:
-    """The query of the first page, checked locally (limit 1-1000, one cursor at most)."""
+def list_params(
+    after_id: object,
+    before_id: object,
+    limit: object,
+    *,
+    of: str = "batch",
+    none_unset: bool = True,
+) -> dict[str, object]:
+    """The query of the first page of a list (batches; ``of="model"`` for models), checked
+    locally: ``limit`` 1-1000, one cursor at most. ``None`` counts as not given only with
+    ``none_unset`` (the batches' lists accept it, ``models.list`` does not)."""
+
+    def unset(value: object) -> bool:
+        return isinstance(value, NotGiven) or (none_unset and value is None)
+
     params: dict[str, object] = {}
-    if not isinstance(limit, NotGiven) and limit is not None:
+    if not unset(limit):
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
             raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
         params["limit"] = limit
     for name, value in (("after_id", after_id), ("before_id", before_id)):
-        if isinstance(value, NotGiven) or value is None:
+        if unset(value):
             continue
         if not isinstance(value, str) or not value:
-            raise ValueError(f"{name} must be a non-empty batch id string, got {value!r}")
+            raise ValueError(f"{name} must be a non-empty {of} id string, got {value!r}")
         params[name] = value
     if "after_id" in params and "before_id" in params:
         raise ValueError("pass after_id or before_id, not both: one page goes one direction")

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Optional, Union
 import httpx
 
 from .._types import NOT_GIVEN, NotGiven
-from .batch_specs import Options
+from .batch_specs import Options, list_params
 from .config import DEFAULT_TIMEOUT
 from .paths import encode_path_param
 from .request import RequestSpec, serialize_json
@@ -122,31 +122,15 @@ def create_spec(
     params = given(params)
     check_message_params(params)
     _guard_nonstreaming(params, opts, client_timeout)
-    return RequestSpec(
-        "POST",
-        MESSAGES_PATH,
-        content=_body(params, opts.extra_body),
-        extra_headers=opts.extra_headers,
-        extra_query=opts.extra_query,
-        timeout=opts.timeout,
-        accept="text/event-stream" if params.get("stream") else None,
-        mode=opts.mode,
-    )
+    accept = "text/event-stream" if params.get("stream") else None
+    return opts.post(MESSAGES_PATH, _body(params, opts.extra_body), accept=accept)
 
 
 def count_tokens_spec(params: Mapping[str, Any], opts: Options) -> RequestSpec:
     """``POST /v1/messages/count_tokens`` (free; safe to retry)."""
     params = given(params)
     check_message_params(params, counting=True)
-    return RequestSpec(
-        "POST",
-        COUNT_TOKENS_PATH,
-        content=_body(params, opts.extra_body),
-        extra_headers=opts.extra_headers,
-        extra_query=opts.extra_query,
-        timeout=opts.timeout,
-        mode=opts.mode,
-    )
+    return opts.post(COUNT_TOKENS_PATH, _body(params, opts.extra_body))
 
 
 def models_list_params(
@@ -155,20 +139,7 @@ def models_list_params(
     limit: Union[int, NotGiven] = NOT_GIVEN,
 ) -> dict[str, object]:
     """The query of the first page of models, checked locally."""
-    params: dict[str, object] = {}
-    if not isinstance(limit, NotGiven):
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
-            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
-        params["limit"] = limit
-    for name, value in (("after_id", after_id), ("before_id", before_id)):
-        if isinstance(value, NotGiven):
-            continue
-        if not isinstance(value, str) or not value:
-            raise ValueError(f"{name} must be a non-empty model id string, got {value!r}")
-        params[name] = value
-    if "after_id" in params and "before_id" in params:
-        raise ValueError("pass after_id or before_id, not both: one page goes one direction")
-    return params
+    return list_params(after_id, before_id, limit, of="model", none_unset=False)
 
 
 def models_list_spec(params: Mapping[str, object], opts: Options) -> RequestSpec:
