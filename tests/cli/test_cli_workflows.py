@@ -141,7 +141,10 @@ def test_results_to_a_file(cli: Cli, make_batch: MakeBatch, tmp_path: Path) -> N
     target = tmp_path / "out" / "results.jsonl"
     target.parent.mkdir()
     run = cli("results", batch_id, "-o", str(target))
-    assert run.code == 0 and run.err == ""
+    assert run.code == 0  # stderr is no terminal: progress as plain lines, start and end
+    logged = [line[11:] for line in run.err.splitlines()]
+    assert logged[0] == f"{batch_id} saving: 0/2 (0%)"
+    assert logged[-1] == f"{batch_id} saved: 2/2 (100%)"
     assert run.out == f"Saved 2 results: 1 succeeded, 1 errored of {batch_id} to {target}\n"
     ids = {json.loads(line)["custom_id"] for line in target.read_text().splitlines()}
     assert ids == {"ok-1", "bad-2"}
@@ -149,7 +152,7 @@ def test_results_to_a_file(cli: Cli, make_batch: MakeBatch, tmp_path: Path) -> N
 
     again = cli("--json", "results", batch_id, "--output", str(target))
     [report] = again.json_lines()
-    assert report["complete"] is True and report["lines"] == 2
+    assert report["complete"] is True and report["lines"] == 2 and again.err == ""
 
 
 def test_results_to_an_unwritable_place_exits_2(

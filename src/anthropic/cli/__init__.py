@@ -18,7 +18,8 @@ import argparse
 import os
 import re
 import sys
-from typing import List, Optional, Sequence
+import time
+from typing import Callable, List, Optional, Sequence
 
 import httpx
 
@@ -100,8 +101,14 @@ def _make_client(args: argparse.Namespace) -> Anthropic:
     )
 
 
-def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) -> int:
-    """Run one command; return the process exit code (0 ok, see ``--help`` for the rest)."""
+def main(
+    argv: Optional[Sequence[str]] = None,
+    *,
+    prog: Optional[str] = None,
+    _clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Run one command; return the process exit code (0 ok, see ``--help`` for the rest).
+    ``_clock``: the monotonic clock that paces progress lines (for tests)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     secrets = _secrets(argv)
     parser = build_parser(prog)
@@ -132,7 +139,7 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         sys.stderr.write(f"warning: {conflict}\n")
     out = Output(json_mode=args.json)
     try:
-        return _run(args, out, secrets)
+        return _run(args, out, secrets, _clock)
     except KeyboardInterrupt:
         out.error(_interrupted_message(args), kind="interrupted")
         return EXIT_INTERRUPTED
@@ -141,7 +148,9 @@ def main(argv: Optional[Sequence[str]] = None, *, prog: Optional[str] = None) ->
         return EXIT_BROKEN_PIPE
 
 
-def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
+def _run(
+    args: argparse.Namespace, out: Output, secrets: List[str], clock: Callable[[], float]
+) -> int:
     def fail(message: str, kind: str, code: int, **details: object) -> int:
         out.error(_scrub(message, secrets), kind=kind, details=details or None)
         return code
@@ -155,7 +164,7 @@ def _run(args: argparse.Namespace, out: Output, secrets: List[str]) -> int:
     base_url = safe_url(client._config.base_url)
     try:
         with client:
-            code = COMMANDS[args.command](Context(client=client, out=out, args=args))
+            code = COMMANDS[args.command](Context(client, out, args, clock))
             out.flush()
             return code
     except InputError as exc:

@@ -25,7 +25,7 @@ from ._progress import open_progress
 from ._submit import submit
 
 if TYPE_CHECKING:
-    from ..lib import SaveReport
+    from ..lib import SaveProgress, SaveReport
     from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 
 __all__ = ["COMMANDS"]
@@ -165,9 +165,11 @@ def _save_report(ctx: Context, ids: List[str]) -> Dict[str, object]:
 
     args = ctx.args
     label = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
-    with open_progress(ctx.out.stderr, label) as bar:
-        bar.update(0, len(ids) if len(ids) > 1 else None, "saving")
+    # Off a terminal, one batch logs its lines as they grow (several: a line per batch).
+    lines = len(ids) == 1 and not ctx.out.json_mode
+    with open_progress(ctx.out.stderr, label, lines=lines, clock=ctx.clock) as bar:
         if len(ids) > 1:
+            bar.update(0, len(ids), "saving")
             saved: List[str] = []
 
             def on_saved(report: SaveReport) -> None:
@@ -188,7 +190,14 @@ def _save_report(ctx: Context, ids: List[str]) -> Dict[str, object]:
                 "counts": job.counts,
                 "complete": True,
             }
-        report = save_results(ctx.client, ids[0], args.output, resume=True)
+
+        def on_progress(progress: SaveProgress) -> None:
+            attempt = progress.attempts
+            status = "saving" if attempt == 1 else f"resuming (attempt {attempt})"
+            bar.update(progress.lines, progress.expected, status)
+
+        report = save_results(ctx.client, ids[0], args.output, resume=True, on_progress=on_progress)
+        bar.update(report.lines, report.expected, "saved")
     if report.discarded:
         ctx.out.note(
             f"note: discarded {args.output}.partial: it held results of another batch "

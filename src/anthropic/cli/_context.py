@@ -7,6 +7,7 @@ here, so neither has to import the other back.
 from __future__ import annotations
 
 import argparse
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Dict, List, Optional, TypeVar
@@ -38,9 +39,12 @@ _T = TypeVar("_T")
 
 @dataclass
 class Context:
+    """``clock``: monotonic seconds that pace progress lines (``main(_clock=...)`` in tests)."""
+
     client: Anthropic
     out: Output
     args: argparse.Namespace
+    clock: Callable[[], float] = time.monotonic
 
 
 def batch_json(batch: MessageBatch) -> Dict[str, object]:

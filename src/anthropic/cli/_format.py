@@ -58,10 +58,10 @@ def format_elapsed(seconds: float) -> str:
 
 
 def plural(n: int, noun: str) -> str:
-    """``1 request``, ``3 requests``, ``2 batches``."""
+    """``1 request``, ``3 requests``, ``2 batches``, ``1,000 results``."""
     if n == 1:
         return f"{n} {noun}"
-    return f"{n} {noun}es" if noun.endswith("h") else f"{n} {noun}s"
+    return f"{n:,} {noun}es" if noun.endswith("h") else f"{n:,} {noun}s"
 
 
 _COUNT_ORDER = ("processing", "succeeded", "errored", "canceled", "expired")

@@ -1,12 +1,16 @@
-"""Progress on stderr, and only when stderr is a terminal.
+"""Progress on stderr: a bar on a terminal, timestamped lines in a log if asked for.
 
     with open_progress(sys.stderr, "msgbatch_01...") as progress:
         progress.update(done, total, "in_progress")
 
-When stderr is not a terminal (a pipe, a file, CI logs) nothing at all is written, so
-redirected output stays clean. On a terminal the bar is drawn by rich (the ``cli``
-extra); without rich a one-line plain-text bar is redrawn with ``\\r`` instead, after a
-one-time hint on how to get the nicer one.
+On a terminal the bar is drawn by rich (the ``cli`` extra); without rich a one-line
+plain-text bar is redrawn with ``\\r`` instead, after a one-time hint on how to get the
+nicer one. When stderr is not a terminal (a pipe, a file, CI logs, ``nohup``) nothing is
+written, unless the command asks for ``lines=True``: then one plain line at the start, one
+at each change of the status word, at most one per ``LINE_EVERY`` seconds while the count
+changes, and the last state at the end:
+
+    [12:01:33] msgbatch_01 saving: 61,204/100,000 (61%)
 """
 
 from __future__ import annotations
@@ -22,10 +26,13 @@ if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
 
-__all__ = ["ProgressReporter", "open_progress", "plain_bar"]
+__all__ = ["LINE_EVERY", "ProgressReporter", "log_line", "open_progress", "plain_bar"]
 
 _BAR_WIDTH = 24
 _PLAIN_MIN_INTERVAL = 0.1
+
+LINE_EVERY = 10.0
+"""Seconds between two log lines while only the count changes (``lines=True``)."""
 
 
 class ProgressReporter:
@@ -52,6 +59,45 @@ def plain_bar(label: str, completed: int, total: Optional[int], status: str, ela
         parts.append(str(completed))
     parts.append(format_elapsed(elapsed))
     return " ".join(parts)
+
+
+def log_line(label: str, completed: int, total: Optional[int], status: str) -> str:
+    """``msgbatch_01 saving: 61,204/100,000 (61%)`` (pure; the writer adds the time)."""
+    head = f"{label} {status}" if status else label
+    if total:
+        return f"{head}: {completed:,}/{total:,} ({100 * completed // total}%)"
+    return f"{head}: {completed:,}"
+
+
+class _LineReporter(ProgressReporter):
+    """Off a terminal: timestamped lines, never a redraw (see the module docstring)."""
+
+    def __init__(
+        self, stream: TextIO, label: str, every: float, clock: Callable[[], float]
+    ) -> None:
+        self._stream = stream
+        self._label = label
+        self._every = every
+        self._clock = clock
+        self._last: Optional[Tuple[int, Optional[int], str]] = None
+        self._written: Optional[Tuple[int, Optional[int], str]] = None
+        self._written_at = 0.0
+
+    def update(self, completed: int, total: Optional[int], status: str = "") -> None:
+        self._last = state = (completed, total, status)
+        written, now = self._written, self._clock()
+        due = now - self._written_at >= self._every
+        if written is None or status != written[2] or (state != written and due):
+            self._write(state, now)
+
+    def _write(self, state: Tuple[int, Optional[int], str], now: float) -> None:
+        self._written, self._written_at = state, now
+        self._stream.write(time.strftime("[%H:%M:%S] ") + log_line(self._label, *state) + "\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._last is not None and self._last != self._written:
+            self._write(self._last, self._clock())
 
 
 class _PlainReporter(ProgressReporter):
@@ -120,19 +166,26 @@ class _RichReporter(ProgressReporter):
 
 
 @contextmanager
-def open_progress(stream: TextIO, label: str) -> Generator[ProgressReporter, None, None]:
-    """A reporter drawing on ``stream`` if it is a terminal, else a no-op.
+def open_progress(
+    stream: TextIO,
+    label: str,
+    *,
+    lines: bool = False,
+    clock: Callable[[], float] = time.monotonic,
+) -> Generator[ProgressReporter, None, None]:
+    """A reporter drawing on ``stream`` if it is a terminal; elsewhere log lines with
+    ``lines=True``, else a no-op. ``clock``: seconds for the pacing (tests inject one).
 
     The bar is closed (its last state left visible) however the block exits.
     """
     reporter: ProgressReporter
     if not stream_is_tty(stream):
-        reporter = ProgressReporter()
+        reporter = _LineReporter(stream, label, LINE_EVERY, clock) if lines else ProgressReporter()
     elif load_rich():
         reporter = _RichReporter(stream, label)
     else:
         stream.write(f"note: {INSTALL_HINT} for a live progress bar\n")
-        reporter = _PlainReporter(stream, label, time.monotonic)
+        reporter = _PlainReporter(stream, label, clock)
     try:
         yield reporter
     finally:

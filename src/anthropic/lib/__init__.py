@@ -34,7 +34,8 @@ from ._pricing import JobCost, ModelPrice, PriceTable, UsageTally, load_prices
 from ._progress import ProgressBar, progress_bar, progress_line
 from ._results import RETRYABLE_ERROR_TYPES, join_results, retryable_requests, unwrap
 from ._results_file import SaveReport
-from ._save import asave_results, save_results
+from ._save import SaveProgressCallback, asave_results, save_results
+from ._save_machine import SaveProgress
 from ._submit import BatchSubmitError
 from ._summary import BatchResultsError, ResultsSummary, TokenUsage, asummarize, summarize
 from ._wait_machine import WaitOptions, WaitOptionsDict
@@ -61,6 +62,8 @@ __all__ = [
     "ProgressBar",
     "ResultsFileLockedError",
     "ResultsSummary",
+    "SaveProgress",
+    "SaveProgressCallback",
     "SaveReport",
     "TokenUsage",
     "UsageTally",

@@ -22,15 +22,19 @@ fresh (``report.discarded``), never merged. While a save runs it holds an exclus
 on the partial: a second save to the same path, in any process, raises
 ``ResultsFileLockedError`` at once. Errors that are not cuts (``BatchNotEndedError``, an error
 status the client gave up on, a line that is not a result) are raised at once.
-``SaveMachine`` makes every decision and states the bound on requests; the drivers here
-only read, write and sleep.
+``on_progress(SaveProgress)`` is called before each results request and whenever the
+file has gained lines (after a chunk of the body is written), so a caller can draw a bar
+or log a line now and then: ``lines`` of ``expected``, and ``attempts``.
+
+``SaveMachine`` makes every decision and states the bound on requests; ``_Save`` holds
+one save's state for both drivers, which only send, read, sleep and close.
 """
 
 from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import Optional, Union
+from typing import Callable, Iterator, Optional, Union
 
 import anyio
 import httpx
@@ -42,17 +46,74 @@ from .._response import Parser
 from .._sending.errors import translate
 from ..types.messages import MessageBatch
 from ._results_file import ResultsFile, SaveReport
-from ._save_machine import Fetch, GiveUp, SaveMachine, Step
+from ._save_machine import Fetch, GiveUp, SaveMachine, SaveProgress, Step
 
-__all__ = ["asave_results", "save_results"]
+__all__ = ["SaveProgressCallback", "asave_results", "save_results"]
 
 _RAW: Parser[httpx.Response] = Parser(lambda response, _retries: response, lazy=True)
 _BATCH = model_parser(MessageBatch)
 PathArg = Union[str, "os.PathLike[str]"]
+SaveProgressCallback = Callable[[SaveProgress], object]
+"""``on_progress`` of ``save_results`` / ``asave_results`` (a plain function, also for the
+async one: it runs between chunks, so it should be quick)."""
+
+
+class _Save:
+    """One save between its retrieve and its commit: the machine, the open file, the
+    results request, the step the machine asked for last, and the progress callback.
+
+    ``fetches()`` yields the delay before each results request while the machine asks for
+    one; ``reading(response)`` wraps the read of one response and sets the next step.
+    """
+
+    def __init__(
+        self,
+        machine: SaveMachine,
+        batch: MessageBatch,
+        base_url: str,
+        path: PathArg,
+        resume: bool,
+        on_progress: Optional[SaveProgressCallback],
+    ) -> None:
+        self.machine = machine
+        self.spec = machine.results_spec(batch, base_url)  # BatchNotEndedError: no file
+        self.out = ResultsFile(path, resume=resume, owner=machine.owner, expected=machine.expected)
+        self.step: Step = GiveUp()
+        self._on_progress = on_progress
+        self._reported = -1  # the lines of the last report
+
+    def fetches(self) -> Iterator[float]:
+        self.step = self.machine.start()
+        while isinstance(self.step, Fetch):
+            self._report()
+            yield self.step.delay
+
+    def reading(self, response: httpx.Response) -> _Attempt:
+        return _Attempt(self, response)
+
+    def feed(self, chunk: bytes) -> None:
+        self.out.feed(chunk)
+        if self._on_progress is not None and self.out.lines != self._reported:
+            self._report()
+
+    def _report(self) -> None:
+        if self._on_progress is not None:
+            self._reported = self.out.lines
+            self._on_progress(self.machine.progress(self._reported))
+
+    def commit(self) -> SaveReport:
+        machine = self.machine
+        return self.out.commit(machine.batch_id, machine.attempts, machine.expected)
+
+    def __enter__(self) -> _Save:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.out.close()
 
 
 class _Attempt:
-    """One results response written into ``out``, and ``step``: what the machine says next.
+    """One results response written into the file, and the save's next step.
 
     A clean end of the stream writes its last line and asks the machine whether the file
     is complete (a short one is resumed, or raised as ``APIConnectionError`` when it gives
@@ -61,12 +122,11 @@ class _Attempt:
     Any other error passes through.
     """
 
-    def __init__(self, save: SaveMachine, out: ResultsFile, response: httpx.Response) -> None:
-        self._save, self._out, self._response = save, out, response
-        self.step: Step = GiveUp()
+    def __init__(self, save: _Save, response: httpx.Response) -> None:
+        self._save, self._response = save, response
 
     def __enter__(self) -> _Attempt:
-        self._out.start_stream(self._response)
+        self._save.out.start_stream(self._response)
         return self
 
     def __exit__(
@@ -75,16 +135,17 @@ class _Attempt:
         exc: Optional[BaseException],
         tb: Optional[TracebackType],
     ) -> bool:
+        save, out = self._save, self._save.out
         if exc is None:
-            self._out.end_stream()
-            self.step = self._save.on_end(self._out.lines)
-            if isinstance(self.step, GiveUp):
-                raise APIConnectionError(message=self.step.reason, request=self._response.request)
+            out.end_stream()
+            save.step = save.machine.on_end(out.lines)
+            if isinstance(save.step, GiveUp):
+                raise APIConnectionError(message=save.step.reason, request=self._response.request)
             return False
         if not isinstance(exc, httpx.HTTPError):
             return False
-        self.step = self._save.on_cut(self._out.lines)
-        if isinstance(self.step, GiveUp):
+        save.step = save.machine.on_cut(out.lines)
+        if isinstance(save.step, GiveUp):
             raise translate(exc, self._response.request) from exc
         return True
 
@@ -96,27 +157,26 @@ def save_results(
     *,
     resume: bool = True,
     max_attempts: int = 5,
+    on_progress: Optional[SaveProgressCallback] = None,
 ) -> SaveReport:
-    """Write every result line of an ended batch to ``path`` (see the module docstring)."""
-    save = SaveMachine(batch_or_id, max_attempts)
-    batch = save.ended_batch()
+    """Write every result line of an ended batch to ``path`` (see the module docstring);
+    ``on_progress(SaveProgress)`` hears how far it is."""
+    machine = SaveMachine(batch_or_id, max_attempts)
+    batch = machine.ended_batch()
     if batch is None:
-        batch = client._execute(save.retrieve_spec(), _BATCH)
-    spec = save.results_spec(batch, client._config.base_url)
-    with ResultsFile(path, resume=resume, owner=save.owner, expected=save.expected) as out:
-        step: Step = save.start()
-        while isinstance(step, Fetch):
-            if step.delay > 0:
-                client._sleep(step.delay)
-            response = client._execute(spec, _RAW)
+        batch = client._execute(machine.retrieve_spec(), _BATCH)
+    with _Save(machine, batch, client._config.base_url, path, resume, on_progress) as save:
+        for delay in save.fetches():
+            if delay > 0:
+                client._sleep(delay)
+            response = client._execute(save.spec, _RAW)
             try:
-                with _Attempt(save, out, response) as attempt:
+                with save.reading(response):
                     for chunk in response.iter_bytes():
-                        out.feed(chunk)
-                step = attempt.step
+                        save.feed(chunk)
             finally:
                 response.close()
-        return out.commit(save.batch_id, save.attempts, save.expected)
+        return save.commit()
 
 
 async def asave_results(
@@ -126,25 +186,24 @@ async def asave_results(
     *,
     resume: bool = True,
     max_attempts: int = 5,
+    on_progress: Optional[SaveProgressCallback] = None,
 ) -> SaveReport:
-    """See ``save_results`` (file writes are plain buffered writes, fsync at the end)."""
-    save = SaveMachine(batch_or_id, max_attempts)
-    batch = save.ended_batch()
+    """See ``save_results`` (file writes are plain buffered writes, fsync at the end;
+    ``on_progress`` is a plain function here too)."""
+    machine = SaveMachine(batch_or_id, max_attempts)
+    batch = machine.ended_batch()
     if batch is None:
-        batch = await client._execute(save.retrieve_spec(), _BATCH)
-    spec = save.results_spec(batch, client._config.base_url)
-    with ResultsFile(path, resume=resume, owner=save.owner, expected=save.expected) as out:
-        step: Step = save.start()
-        while isinstance(step, Fetch):
-            if step.delay > 0:
-                await client._sleep(step.delay)
-            response = await client._execute(spec, _RAW)
+        batch = await client._execute(machine.retrieve_spec(), _BATCH)
+    with _Save(machine, batch, client._config.base_url, path, resume, on_progress) as save:
+        for delay in save.fetches():
+            if delay > 0:
+                await client._sleep(delay)
+            response = await client._execute(save.spec, _RAW)
             try:
-                with _Attempt(save, out, response) as attempt:
+                with save.reading(response):
                     async for chunk in response.aiter_bytes():
-                        out.feed(chunk)
-                step = attempt.step
+                        save.feed(chunk)
             finally:
                 with anyio.CancelScope(shield=True):
                     await response.aclose()
-        return out.commit(save.batch_id, save.attempts, save.expected)
+        return save.commit()

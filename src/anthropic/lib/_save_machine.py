@@ -57,7 +57,15 @@ from .._core.request import RequestSpec
 from ..types.messages import MessageBatch
 from ._results_file import PartialOwner
 
-__all__ = ["INITIAL_DELAY", "MAX_DELAY", "Fetch", "GiveUp", "SaveMachine", "Saved"]
+__all__ = [
+    "INITIAL_DELAY",
+    "MAX_DELAY",
+    "Fetch",
+    "GiveUp",
+    "SaveMachine",
+    "SaveProgress",
+    "Saved",
+]
 
 INITIAL_DELAY = 0.5
 """Seconds before requesting the results again after the first failure of a run."""
@@ -88,6 +96,22 @@ class GiveUp:
 
 
 Step = Union[Fetch, Saved, GiveUp]
+
+
+@dataclass(frozen=True)
+class SaveProgress:
+    """Where a running save is (what ``save_results(on_progress=...)`` is called with).
+
+    ``lines``: results in the file so far (those resumed from an earlier run's partial
+    file included); ``expected``: how many the batch has (its ``request_counts`` summed;
+    ``None`` if they did not parse); ``attempts``: results requests made so far, more
+    than 1 once a cut stream is being resumed.
+    """
+
+    batch_id: str
+    lines: int
+    expected: Optional[int]
+    attempts: int
 
 
 class SaveMachine:
@@ -129,6 +153,10 @@ class SaveMachine:
     def owner(self) -> PartialOwner:
         """What the partial file of this save belongs to (after ``results_spec``)."""
         return PartialOwner(self.batch_id, self.results_url)
+
+    def progress(self, lines: int) -> SaveProgress:
+        """The snapshot of this save with ``lines`` results in the file."""
+        return SaveProgress(self.batch_id, lines, self.expected, self.attempts)
 
     def start(self) -> Fetch:
         """The first request, at once."""

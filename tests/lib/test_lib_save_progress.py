@@ -1,0 +1,65 @@
+"""save_results(on_progress=...): how far a save is, as the file grows and when it resumes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, List
+
+import pytest
+from lib_kit import Kit
+from test_lib_save import N, ended_batch, lines_of, offset, reference, save
+
+from anthropic.emulator import Fault
+from anthropic.lib import SaveProgress
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(autouse=True)
+def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The emulator sends results in chunks of this size: a few lines each, so the file
+    # grows over several chunks as a large download's would.
+    monkeypatch.setattr("anthropic.emulator._state.CHUNK_SIZE", 1024)
+
+
+async def _save_recording(kit: Kit, batch: Any, path: Path) -> List[SaveProgress]:
+    seen: List[SaveProgress] = []
+    await save(kit, batch, path, on_progress=seen.append)
+    return seen
+
+
+async def test_reports_the_lines_written_of_the_batch_total(kit: Kit, tmp_path: Path) -> None:
+    batch = await ended_batch(kit)
+    seen = await _save_recording(kit, batch, tmp_path / "out.jsonl")
+    assert seen[0] == SaveProgress(batch.id, 0, N, 1)  # before the request
+    assert seen[-1] == SaveProgress(batch.id, N, N, 1)
+    lines = [p.lines for p in seen]
+    assert len(lines) > 3 and lines == sorted(set(lines))  # grows chunk by chunk, no repeats
+
+
+async def test_a_resumed_stream_reports_its_attempt_and_keeps_its_lines(
+    kit: Kit, tmp_path: Path
+) -> None:
+    batch = await ended_batch(kit)
+    expected = await reference(kit, batch, tmp_path)
+    kit.emu.faults.add(Fault.cut_stream(offset(expected, 7) + 11, times=1))
+    seen = await _save_recording(kit, batch, tmp_path / "out.jsonl")
+    resumed = [p for p in seen if p.attempts == 2]
+    assert resumed[0].lines == 7  # the lines before the cut stay in the file
+    assert [p.lines for p in seen] == sorted(p.lines for p in seen)
+    assert seen[-1] == SaveProgress(batch.id, N, N, 2)
+
+
+async def test_a_partial_from_an_earlier_run_counts_from_the_start(
+    kit: Kit, tmp_path: Path
+) -> None:
+    batch = await ended_batch(kit)
+    expected = await reference(kit, batch, tmp_path)
+    path = tmp_path / "out.jsonl"
+    kit.emu.faults.add(Fault.cut_stream(offset(expected, 5) + 3))  # every time
+    with pytest.raises(Exception, match="peer closed"):
+        await save(kit, batch, path, max_attempts=1)
+    assert len(lines_of(tmp_path / "out.jsonl.partial")) == 5
+    kit.emu.faults.clear()
+    seen = await _save_recording(kit, batch, path)
+    assert seen[0].lines == 5 and seen[-1].lines == N
