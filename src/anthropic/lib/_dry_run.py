@@ -17,12 +17,15 @@ requests are billed like any other call.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Optional, cast
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, cast
+
+import httpx
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._core import message_specs as specs
 from .._core.batch_requests import normalize_request
 from .._core.batch_specs import Options
+from .._core.request import RequestSpec
 from .._exceptions import (
     BadRequestError,
     NotFoundError,
@@ -121,45 +124,64 @@ def _params(index: int, item: object) -> dict[str, Any]:
     return params
 
 
+class _Attempt:
+    """One request to try: the spec its local checks built, or the error they raised; the
+    message its stream builds in ``acc``."""
+
+    __slots__ = ("acc", "custom_id", "error", "index", "spec")
+
+    def __init__(self, index: int, custom_id: Optional[str]) -> None:
+        self.index = index
+        self.custom_id = custom_id
+        self.spec: Optional[RequestSpec] = None
+        self.error: Optional[Exception] = None
+        self.acc = Accumulator()
+
+    def result(self) -> DryRunResult:
+        if self.error is not None:
+            return DryRunResult(self.index, self.custom_id, error=self.error)
+        return DryRunResult(self.index, self.custom_id, message=self.acc.message)
+
+
+def _attempts(requests: Iterable[object], n: int, timeout: httpx.Timeout) -> Iterator[_Attempt]:
+    """The first ``n`` requests, each checked locally (a batch rule, then the Messages
+    params) just before it is tried."""
+    for index, custom_id, item in _first(requests, n):
+        attempt = _Attempt(index, custom_id)
+        try:
+            attempt.spec = specs.create_spec(
+                _params(index, item), Options(), client_timeout=timeout
+            )
+        except (ValueError, TypeError) as exc:  # InvalidBatchRequestError is a ValueError
+            attempt.error = exc
+        yield attempt
+
+
 def dry_run(client: SyncAPIClient, requests: Iterable[object], n: int = 3) -> DryRunReport:
     """Send the first ``n`` requests of a batch as Messages calls; report rejected params."""
     results: List[DryRunResult] = []
-    for index, custom_id, item in _first(requests, n):
-        try:  # the local checks first: a batch rule, then the Messages params
-            params = _params(index, item)
-            spec = specs.create_spec(params, Options(), client_timeout=client._config.timeout)
-        except (ValueError, TypeError) as exc:  # InvalidBatchRequestError is a ValueError
-            results.append(DryRunResult(index, custom_id, error=exc))
-            continue
-        acc = Accumulator()
-        try:
-            with client._execute(spec, _SYNC) as stream:
-                for event in stream:
-                    acc.feed(event)
-        except _REJECTED as exc:
-            results.append(DryRunResult(index, custom_id, error=exc))
-            continue
-        results.append(DryRunResult(index, custom_id, message=acc.message))
+    for attempt in _attempts(requests, n, client._config.timeout):
+        if attempt.spec is not None:
+            try:
+                with client._execute(attempt.spec, _SYNC) as stream:
+                    for event in stream:
+                        attempt.acc.feed(event)
+            except _REJECTED as exc:
+                attempt.error = exc
+        results.append(attempt.result())
     return DryRunReport(results)
 
 
 async def adry_run(client: AsyncAPIClient, requests: Iterable[object], n: int = 3) -> DryRunReport:
     """See ``dry_run`` (async client)."""
     results: List[DryRunResult] = []
-    for index, custom_id, item in _first(requests, n):
-        try:  # the local checks first: a batch rule, then the Messages params
-            params = _params(index, item)
-            spec = specs.create_spec(params, Options(), client_timeout=client._config.timeout)
-        except (ValueError, TypeError) as exc:  # InvalidBatchRequestError is a ValueError
-            results.append(DryRunResult(index, custom_id, error=exc))
-            continue
-        acc = Accumulator()
-        try:
-            async with await client._execute(spec, _ASYNC) as stream:
-                async for event in stream:
-                    acc.feed(event)
-        except _REJECTED as exc:
-            results.append(DryRunResult(index, custom_id, error=exc))
-            continue
-        results.append(DryRunResult(index, custom_id, message=acc.message))
+    for attempt in _attempts(requests, n, client._config.timeout):
+        if attempt.spec is not None:
+            try:
+                async with await client._execute(attempt.spec, _ASYNC) as stream:
+                    async for event in stream:
+                        attempt.acc.feed(event)
+            except _REJECTED as exc:
+                attempt.error = exc
+        results.append(attempt.result())
     return DryRunReport(results)
