@@ -137,29 +137,24 @@ class ResultsSummary:
         return self
 
     def describe_failures(self) -> str:
-        parts: List[str] = []
         failed = {k: v for k, v in self.counts.items() if k != "succeeded" and v}
         if self.malformed:
             failed["malformed"] = self.malformed
-        if failed:
-            parts.append(
-                f"{sum(failed.values())} of {self.total} requests did not succeed {failed}"
-            )
-        if self.error_types:
-            parts.append(f"error types {self.error_types}")
-        if self.missing:
-            parts.append(f"{len(self.missing)} without a result (e.g. {self.missing[:5]})")
-        if self.unexpected:
-            parts.append(f"{len(self.unexpected)} results for unknown custom_ids")
-        if self.duplicates:
-            parts.append(f"{len(self.duplicates)} custom_ids with several results")
-        if self.mismatches:
-            parts.append(f"request_counts disagree with the results {self.mismatches}")
-        if self.unreadable_batches:
-            parts.append(f"request_counts unreadable for batches {self.unreadable_batches[:5]}")
-        if self.failures:
-            sample = ", ".join(f"{c}={t}" + (f"/{e}" if e else "") for c, t, e in self.failures[:5])
-            parts.append(f"first failures: {sample}")
+        sample = ", ".join(f"{c}={t}" + (f"/{e}" if e else "") for c, t, e in self.failures[:5])
+        notes = (
+            (failed, f"{sum(failed.values())} of {self.total} requests did not succeed {failed}"),
+            (self.error_types, f"error types {self.error_types}"),
+            (self.missing, f"{len(self.missing)} without a result (e.g. {self.missing[:5]})"),
+            (self.unexpected, f"{len(self.unexpected)} results for unknown custom_ids"),
+            (self.duplicates, f"{len(self.duplicates)} custom_ids with several results"),
+            (self.mismatches, f"request_counts disagree with the results {self.mismatches}"),
+            (
+                self.unreadable_batches,
+                f"request_counts unreadable for batches {self.unreadable_batches[:5]}",
+            ),
+            (self.failures, f"first failures: {sample}"),
+        )
+        parts = [note for present, note in notes if present]
         return "; ".join(parts) if parts else "all requests succeeded"
 
     def to_dict(self) -> Dict[str, Any]:
