@@ -112,6 +112,25 @@ async def test_leaving_the_block_early_closes_the_connection(flavor: str) -> Non
 
 
 @HTTPX_TRIO_GC_WARNING
+async def test_sent_on_entering_closed_on_leaving_with_response_and_request_id(
+    flavor: str,
+) -> None:
+    # The managers are ``OpenOnEnter`` shells and both streams share their response
+    # properties (``_closing``, ``_Snapshots``): nothing is sent before the block.
+    server = Server(stream_reply(*EVENT_CHUNKS))
+    api = Msgs(flavor, server)
+    session = Session(api)
+    assert server.requests == []
+    async with session as stream:
+        assert len(server.requests) == 1
+        assert stream.response.status_code == 200
+        assert stream.request_id == "req_stream"
+        assert server.open_now == 1
+    assert server.open_now == 0
+    await api.aclose()
+
+
+@HTTPX_TRIO_GC_WARNING
 async def test_an_error_event_raises_from_the_helpers(flavor: str) -> None:
     from support import api_bytes
 
