@@ -1,21 +1,26 @@
-"""``with_raw_response`` / ``with_streaming_response`` views, declared one line a method.
+"""``with_raw_response`` / ``with_streaming_response`` views, their methods declared once.
 
-    class BatchesWithRawResponse(ResponseView[Batches]):
-        create = raw_method(Batches.create)
+    class _BatchesMethods:                      # the table: one line a method
+        create = view_method(Batches.create)
+        ...
+
+    class BatchesWithRawResponse(_BatchesMethods, RawView[Batches]): ...
+    class BatchesWithStreamingResponse(_BatchesMethods, StreamedView[Batches]): ...
 
 A view holds a resource built in ``"raw"`` or ``"stream"`` mode (see a resource's
-``with_raw_response``). ``raw_method(Batches.create)`` is a descriptor: read on a view, it
-is that resource's bound ``create`` passed through ``to_raw_response_wrapper`` (the other
-three kinds use the matching ``_response`` wrapper). Type checkers take the parameters
-from ``Batches.create`` itself (``ParamSpec``) and the return type from the wrapper, so
-``view.create`` is typed ``(*, requests=..., **options) -> LegacyAPIResponse[MessageBatch]``
-without the signature being written again. Each view binds its methods once, when it is
-built, as the hand-written ``self.create = ...`` assignments did.
+``with_raw_response``). Read on a view, ``view_method(Batches.create)`` is that
+resource's bound ``create`` passed through the view's wrapper from ``_response``
+(``to_raw_response_wrapper`` on a ``RawView``, ``to_streamed_response_wrapper`` on a
+``StreamedView``); ``async_view_method`` does the same on the async views. Type checkers
+take the parameters from ``Batches.create`` itself (``ParamSpec``) and the return type
+from the view's kind (the overloads of ``__get__``), so ``raw.create`` is typed
+``(*, requests=..., **options) -> LegacyAPIResponse[MessageBatch]`` without its signature
+being written again. A view binds its methods once, when it is built.
 """
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable, Generic, Optional, TypeVar, Union, cast, overload
+from typing import Awaitable, Callable, Generic, Optional, TypeVar, cast, overload
 
 from typing_extensions import Concatenate, ParamSpec, Self
 
@@ -30,84 +35,120 @@ from .._response import (
 )
 
 __all__ = [
+    "AsyncRawView",
+    "AsyncStreamedView",
+    "RawView",
     "ResponseView",
-    "ViewMethod",
-    "async_raw_method",
-    "async_streamed_method",
-    "raw_method",
-    "streamed_method",
+    "StreamedView",
+    "async_view_method",
+    "view_method",
 ]
 
 _S = TypeVar("_S")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-_W = TypeVar("_W")
 
 
 class ResponseView(Generic[_S]):
-    """A resource's methods, each re-typed by its ``ViewMethod`` (declared on subclasses)."""
+    """A resource's methods re-typed by this view's kind (the subclasses below)."""
 
     def __init__(self, resource: _S) -> None:
         self._resource = resource
         for klass in type(self).__mro__:
             for name, member in vars(klass).items():
-                if isinstance(member, ViewMethod):
+                if isinstance(member, _ViewMethod):
                     getattr(self, name)  # binds it (stored on the instance)
 
+    def _wrap(self, method: Callable[..., object]) -> object:
+        raise NotImplementedError  # each kind below names its ``_response`` wrapper
 
-class ViewMethod(Generic[_S, _P, _W]):
-    """One method of a ``ResponseView[_S]``: ``bind(resource)`` makes the callable."""
 
-    def __init__(self, bind: Callable[[_S], Callable[_P, _W]]) -> None:
-        self._bind = bind
-        self._name = ""
+def _awaitable(method: Callable[..., object]) -> Callable[..., Awaitable[object]]:
+    # An async view's methods come from ``async_view_method``, which takes only methods
+    # returning awaitables (coroutines, the paginator and stream handles).
+    return cast("Callable[..., Awaitable[object]]", method)
+
+
+class RawView(ResponseView[_S]):
+    """Methods return ``LegacyAPIResponse`` (the body read, ``parse()`` a plain call)."""
+
+    def _wrap(self, method: Callable[..., object]) -> object:
+        return to_raw_response_wrapper(method)
+
+
+class StreamedView(ResponseView[_S]):
+    """Methods return a context manager that sends on enter and closes on exit."""
+
+    def _wrap(self, method: Callable[..., object]) -> object:
+        return to_streamed_response_wrapper(method)
+
+
+class AsyncRawView(ResponseView[_S]):
+    """``await`` a method for a ``LegacyAPIResponse``."""
+
+    def _wrap(self, method: Callable[..., object]) -> object:
+        return async_to_raw_response_wrapper(_awaitable(method))
+
+
+class AsyncStreamedView(ResponseView[_S]):
+    """Methods return an async context manager over an ``AsyncAPIResponse``."""
+
+    def _wrap(self, method: Callable[..., object]) -> object:
+        return async_to_streamed_response_wrapper(_awaitable(method))
+
+
+class _ViewMethod(Generic[_S, _P, _R]):
+    """Runtime part of both descriptors: bind by name on the view's resource (so an
+    override on the resource's class is the one called), wrap, keep on the view."""
+
+    def __init__(self, fn: Callable[Concatenate[_S, _P], _R]) -> None:
+        self._fn_name = fn.__name__
+        self._name = fn.__name__
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
 
-    @overload
-    def __get__(self, view: None, owner: Optional[type] = None) -> Self: ...
-    @overload
-    def __get__(self, view: ResponseView[_S], owner: Optional[type] = None) -> Callable[_P, _W]: ...
-    def __get__(
-        self, view: Optional[ResponseView[_S]], owner: Optional[type] = None
-    ) -> Union[Self, Callable[_P, _W]]:
+    def _get(self, view: Optional[ResponseView[_S]]) -> object:
         if view is None:
             return self
-        method = self._bind(view._resource)
+        method = view._wrap(getattr(view._resource, self._fn_name))
         view.__dict__[self._name] = method  # later reads find the instance attribute
         return method
 
 
-def _bound(resource: _S, fn: Callable[Concatenate[_S, _P], _R]) -> Callable[_P, _R]:
-    # ``resource.<name>``: the bound method, so an override on the resource's class is
-    # the one called, as before.
-    return cast("Callable[_P, _R]", getattr(resource, fn.__name__))
+class view_method(_ViewMethod[_S, _P, _R]):
+    """A sync resource's method on its ``RawView`` and ``StreamedView``."""
+
+    @overload
+    def __get__(self, view: None, owner: Optional[type] = None) -> Self: ...
+    @overload
+    def __get__(
+        self, view: RawView[_S], owner: Optional[type] = None
+    ) -> Callable[_P, LegacyAPIResponse[_R]]: ...
+    @overload
+    def __get__(
+        self, view: StreamedView[_S], owner: Optional[type] = None
+    ) -> Callable[_P, ResponseContextManager[_R]]: ...
+    def __get__(self, view: Optional[ResponseView[_S]], owner: Optional[type] = None) -> object:
+        return self._get(view)
 
 
-def raw_method(
-    fn: Callable[Concatenate[_S, _P], _R],
-) -> ViewMethod[_S, _P, LegacyAPIResponse[_R]]:
-    """``fn`` of the view's raw-mode resource, returning ``LegacyAPIResponse``."""
-    return ViewMethod(lambda resource: to_raw_response_wrapper(_bound(resource, fn)))
+class async_view_method(_ViewMethod[_S, _P, Awaitable[_R]]):
+    """An async resource's method (a coroutine or an awaitable handle) on its
+    ``AsyncRawView`` and ``AsyncStreamedView``."""
 
+    def __init__(self, fn: Callable[Concatenate[_S, _P], Awaitable[_R]]) -> None:
+        super().__init__(fn)
 
-def streamed_method(
-    fn: Callable[Concatenate[_S, _P], _R],
-) -> ViewMethod[_S, _P, ResponseContextManager[_R]]:
-    """``fn`` of the view's stream-mode resource, as ``with ... as response``."""
-    return ViewMethod(lambda resource: to_streamed_response_wrapper(_bound(resource, fn)))
-
-
-def async_raw_method(
-    fn: Callable[Concatenate[_S, _P], Awaitable[_R]],
-) -> ViewMethod[_S, _P, Awaitable[LegacyAPIResponse[_R]]]:
-    """``fn`` of the view's raw-mode async resource: ``await`` it for the response."""
-    return ViewMethod(lambda resource: async_to_raw_response_wrapper(_bound(resource, fn)))
-
-
-def async_streamed_method(
-    fn: Callable[Concatenate[_S, _P], Awaitable[_R]],
-) -> ViewMethod[_S, _P, AsyncResponseContextManager[_R]]:
-    """``fn`` of the view's stream-mode async resource, as ``async with ... as response``."""
-    return ViewMethod(lambda resource: async_to_streamed_response_wrapper(_bound(resource, fn)))
+    @overload
+    def __get__(self, view: None, owner: Optional[type] = None) -> Self: ...
+    @overload
+    def __get__(
+        self, view: AsyncRawView[_S], owner: Optional[type] = None
+    ) -> Callable[_P, Awaitable[LegacyAPIResponse[_R]]]: ...
+    @overload
+    def __get__(
+        self, view: AsyncStreamedView[_S], owner: Optional[type] = None
+    ) -> Callable[_P, AsyncResponseContextManager[_R]]: ...
+    def __get__(self, view: Optional[ResponseView[_S]], owner: Optional[type] = None) -> object:
+        return self._get(view)

@@ -39,11 +39,12 @@ from ....types.beta.messages.beta_message_batch_individual_response import (
 from ....types.messages.batch_create_params import AcceptedRequest
 from ....types.messages.message_batch import MessageBatch
 from ..._views import (
-    ResponseView,
-    async_raw_method,
-    async_streamed_method,
-    raw_method,
-    streamed_method,
+    AsyncRawView,
+    AsyncStreamedView,
+    RawView,
+    StreamedView,
+    async_view_method,
+    view_method,
 )
 from ...messages._batch_calls import (
     async_list_pages,
@@ -331,45 +332,35 @@ class AsyncBatches:
 # The views take a beta resource built in "raw"/"stream" mode (see ``with_raw_response``).
 
 
-class BatchesWithRawResponse(ResponseView[Batches]):
+class _BatchesMethods:
+    create = view_method(Batches.create)
+    retrieve = view_method(Batches.retrieve)
+    list = view_method(Batches.list)
+    cancel = view_method(Batches.cancel)
+    delete = view_method(Batches.delete)
+    results = view_method(Batches.results)
+
+
+class _AsyncBatchesMethods:
+    create = async_view_method(AsyncBatches.create)
+    retrieve = async_view_method(AsyncBatches.retrieve)
+    list = async_view_method(AsyncBatches.list)
+    cancel = async_view_method(AsyncBatches.cancel)
+    delete = async_view_method(AsyncBatches.delete)
+    results = async_view_method(AsyncBatches.results)
+
+
+class BatchesWithRawResponse(_BatchesMethods, RawView[Batches]):
     """``client.beta.messages.batches.with_raw_response``: methods return ``APIResponse``."""
 
-    create = raw_method(Batches.create)
-    retrieve = raw_method(Batches.retrieve)
-    list = raw_method(Batches.list)
-    cancel = raw_method(Batches.cancel)
-    delete = raw_method(Batches.delete)
-    results = raw_method(Batches.results)
 
-
-class BatchesWithStreamingResponse(ResponseView[Batches]):
+class BatchesWithStreamingResponse(_BatchesMethods, StreamedView[Batches]):
     """``client.beta.messages.batches.with_streaming_response``: ``with ... as response``."""
 
-    create = streamed_method(Batches.create)
-    retrieve = streamed_method(Batches.retrieve)
-    list = streamed_method(Batches.list)
-    cancel = streamed_method(Batches.cancel)
-    delete = streamed_method(Batches.delete)
-    results = streamed_method(Batches.results)
 
-
-class AsyncBatchesWithRawResponse(ResponseView[AsyncBatches]):
+class AsyncBatchesWithRawResponse(_AsyncBatchesMethods, AsyncRawView[AsyncBatches]):
     """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
 
-    create = async_raw_method(AsyncBatches.create)
-    retrieve = async_raw_method(AsyncBatches.retrieve)
-    list = async_raw_method(AsyncBatches.list)
-    cancel = async_raw_method(AsyncBatches.cancel)
-    delete = async_raw_method(AsyncBatches.delete)
-    results = async_raw_method(AsyncBatches.results)
 
-
-class AsyncBatchesWithStreamingResponse(ResponseView[AsyncBatches]):
+class AsyncBatchesWithStreamingResponse(_AsyncBatchesMethods, AsyncStreamedView[AsyncBatches]):
     """Async ``with_streaming_response``: ``async with ... as response``."""
-
-    create = async_streamed_method(AsyncBatches.create)
-    retrieve = async_streamed_method(AsyncBatches.retrieve)
-    list = async_streamed_method(AsyncBatches.list)
-    cancel = async_streamed_method(AsyncBatches.cancel)
-    delete = async_streamed_method(AsyncBatches.delete)
-    results = async_streamed_method(AsyncBatches.results)
