@@ -17,14 +17,14 @@ batches makes the same requests as waiting for each batch alone, only side by si
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from typing import Awaitable, Callable, Dict, List, Optional, Tuple, Union
 
+from .._api_client import AsyncAPIClient, SyncAPIClient
 from ..types.messages import MessageBatch
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._created import created_time
 from ._job_state import JobProgress, JobState
-from ._wait import async_cancel_on_exit, cancel_on_exit
+from ._wait import async_cancel_on_exit, cancel_on_exit, report
 from ._wait_machine import Done, Poll, Step, WaitMachine, WaitOptions
 
 __all__ = [
@@ -111,6 +111,15 @@ class JobWaitPlan:
         raise machine.timeout_error(now)
 
 
+def _plan(
+    client: Union[SyncAPIClient, AsyncAPIClient], state: JobState, options: WaitOptions
+) -> JobWaitPlan:
+    """The plan of one job wait, told when this client created each batch (if it did)."""
+    return JobWaitPlan(
+        state, options, now=client._clock(), created=lambda batch_id: created_time(client, batch_id)
+    )
+
+
 def sync_job_wait(
     batches: SyncBatchesAPI,
     state: JobState,
@@ -119,9 +128,7 @@ def sync_job_wait(
 ) -> List[MessageBatch]:
     client = batches._client
     with cancel_on_exit(batches, options.cancel_on_exit, state.unended_ids):
-        plan = JobWaitPlan(
-            state, options, now=client._clock(), created=lambda i: created_time(client, i)
-        )
+        plan = _plan(client, state, options)
         while True:
             delay = plan.next_delay(client._clock())
             if delay is None:
@@ -147,9 +154,7 @@ async def async_job_wait(
 ) -> List[MessageBatch]:
     client = batches._client
     async with async_cancel_on_exit(batches, options.cancel_on_exit, state.unended_ids):
-        plan = JobWaitPlan(
-            state, options, now=client._clock(), created=lambda i: created_time(client, i)
-        )
+        plan = _plan(client, state, options)
         while True:
             delay = plan.next_delay(client._clock())
             if delay is None:
@@ -163,6 +168,4 @@ async def async_job_wait(
                     plan.on_error(index, exc, client._clock())
                     continue
                 plan.on_batch(index, polled, client._clock())
-            outcome = None if on_progress is None else on_progress(plan.snapshot(client._clock()))
-            if inspect.isawaitable(outcome):
-                await outcome
+            await report(on_progress, plan.snapshot(client._clock()))

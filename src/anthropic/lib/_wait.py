@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import logging
 from contextlib import asynccontextmanager, contextmanager
-from typing import AsyncGenerator, Awaitable, Callable, Generator, List, Optional, Union
+from typing import AsyncGenerator, Awaitable, Callable, Generator, List, Optional, TypeVar, Union
 
 import anyio
 
@@ -36,8 +36,11 @@ __all__ = [
     "async_cancel_on_exit",
     "async_wait",
     "cancel_on_exit",
+    "report",
     "sync_wait",
 ]
+
+T = TypeVar("T")
 
 log = logging.getLogger("anthropic.lib")
 
@@ -104,11 +107,16 @@ async def async_wait(
             except Exception as exc:
                 step = machine.on_error(exc, client._clock())
                 continue
-            outcome = None if on_progress is None else on_progress(polled)
-            if inspect.isawaitable(outcome):
-                await outcome
+            await report(on_progress, polled)
             step = machine.on_batch(polled, client._clock())
         return machine.result(step, client._clock())
+
+
+async def report(on_progress: Optional[Callable[[T], object]], value: T) -> None:
+    """Call an async wait's ``on_progress(value)``, awaiting it if it is a coroutine function."""
+    outcome = None if on_progress is None else on_progress(value)
+    if inspect.isawaitable(outcome):
+        await outcome
 
 
 @contextmanager
