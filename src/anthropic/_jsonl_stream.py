@@ -128,9 +128,8 @@ class JSONLDecoder(BodyIterator[_T]):
 
 
 class AsyncJSONLDecoder(AsyncBodyIterator[_T]):
-    """Async iterator of parsed lines; ``async with`` closes the response.
-
-    ``strict``: see ``LineParser`` (the client's ``_strict_response_validation``)."""
+    """The async twin of ``JSONLDecoder``: ``async for`` the parsed lines, ``async with``
+    closes the response."""
 
     def __init__(
         self, response: httpx.Response, line_type: type[_T], *, strict: bool = False
