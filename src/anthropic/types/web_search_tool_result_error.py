@@ -7,6 +7,7 @@ from typing import Union
 from typing_extensions import Literal
 
 from .._models import BaseModel
+from .web_search_tool_request_error_param import WebSearchErrorCode
 
 __all__ = ["WebSearchToolResultError"]
 
@@ -14,14 +15,5 @@ __all__ = ["WebSearchToolResultError"]
 class WebSearchToolResultError(BaseModel):
     """A failed web search; new error codes are kept as plain strings."""
 
-    error_code: Union[
-        Literal[
-            "invalid_tool_input",
-            "unavailable",
-            "max_uses_exceeded",
-            "too_many_requests",
-            "query_too_long",
-        ],
-        str,
-    ]
+    error_code: Union[WebSearchErrorCode, str]
     type: Literal["web_search_tool_result_error"]
