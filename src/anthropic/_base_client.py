@@ -50,20 +50,22 @@ class DefaultHttpxClient(httpx.Client):
     ``Anthropic(http_client=DefaultHttpxClient(proxy="http://..."))``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("timeout", resolve_config_defaults().timeout)
-        kwargs.setdefault("limits", DEFAULT_LIMITS)
-        kwargs.setdefault("follow_redirects", False)
-        super().__init__(**kwargs)
+        super().__init__(**_with_http_defaults(kwargs))
 
 
 class DefaultAsyncHttpxClient(httpx.AsyncClient):
     """The async twin of ``DefaultHttpxClient``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("timeout", resolve_config_defaults().timeout)
-        kwargs.setdefault("limits", DEFAULT_LIMITS)
-        kwargs.setdefault("follow_redirects", False)
-        super().__init__(**kwargs)
+        super().__init__(**_with_http_defaults(kwargs))
+
+
+def _with_http_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The caller's httpx client arguments, with ours where the caller gave none."""
+    kwargs.setdefault("timeout", resolve_config_defaults().timeout)
+    kwargs.setdefault("limits", DEFAULT_LIMITS)
+    kwargs.setdefault("follow_redirects", False)
+    return kwargs
 
 
 def resolve_config_defaults() -> ClientConfig:
