@@ -15,8 +15,9 @@ support ``async for`` directly). Request specs are built by the pure functions i
 ``anthropic._core.batch_specs``; these classes only send them. ``with_raw_response`` and
 ``with_streaming_response`` are the same class built with another response ``mode``.
 
-The paging and results logic lives in ``_batch_calls``, shared with
-``client.beta.messages.batches`` (``resources/beta``), which passes its own models.
+The calls themselves (create's bookkeeping, paging, results) live in ``_batch_calls``,
+shared with ``client.beta.messages.batches`` (``resources/beta``), which passes its own
+models; the methods here hold the public signatures and options.
 """
 
 from __future__ import annotations
@@ -27,15 +28,12 @@ from typing import Iterable, Union
 from typing_extensions import Unpack
 
 from ..._api_client import AsyncAPIClient, SyncAPIClient
-from ..._base_client import model_parser
 from ..._core import batch_specs as specs
 from ..._core.request import ResponseMode
-from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
-from ..._response import Parser
+from ..._jsonl_stream import AsyncStreamHandle, JSONLDecoder
 from ..._types import NOT_GIVEN, CallOptions, NotGiven
-from ...lib._created import note_created
 from ...lib._workflows import AsyncBatchWorkflows, BatchWorkflows
-from ...pagination import AsyncPage, AsyncPaginator, SyncPage
+from ...pagination import AsyncPaginator, SyncPage
 from ...types.messages.batch_create_params import AcceptedRequest
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
@@ -50,12 +48,11 @@ from .._views import (
 )
 from ._batch_calls import (
     STABLE,
+    STABLE_MODELS,
+    AsyncBatchCalls,
     Endpoint,
     ResultsTarget,
-    async_list_pages,
-    async_results_stream,
-    list_pages,
-    results_stream,
+    SyncBatchCalls,
 )
 
 __all__ = [
@@ -67,19 +64,6 @@ __all__ = [
     "BatchesWithStreamingResponse",
 ]
 
-_BATCH = model_parser(MessageBatch)
-_DELETED = model_parser(DeletedMessageBatch)
-_LINE = MessageBatchIndividualResponse
-_RESULTS_SYNC: Parser[JSONLDecoder[MessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: JSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
-)
-_RESULTS_ASYNC: Parser[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
-)
 _ResultsTarget = ResultsTarget
 
 
@@ -92,6 +76,7 @@ class Batches(BatchWorkflows):
         self._client = client
         self._mode: ResponseMode = mode
         self._endpoint = endpoint
+        self._calls = SyncBatchCalls(client, STABLE_MODELS)
 
     def _options(self, options: CallOptions, *, results: bool = False) -> specs.Options:
         return self._endpoint.options(options, self._mode, results=results)
@@ -121,10 +106,7 @@ class Batches(BatchWorkflows):
         out, ``BatchCreateOutcomeUnknownError`` says a batch may exist and how to find
         it. Error statuses (429, 5xx, 529) and failures before sending are retried.
         """
-        opts = self._options(options)
-        batch = self._client._execute(specs.create_spec(requests, opts), _BATCH)
-        note_created(self._client, batch)  # so ``wait`` knows how young it is
-        return batch
+        return self._calls.create(requests, self._options(options))
 
     def retrieve(
         self,
@@ -132,8 +114,7 @@ class Batches(BatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """The batch's current state (poll this, or use ``wait``)."""
-        opts = self._options(options)
-        return self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
+        return self._calls.retrieve(message_batch_id, self._options(options))
 
     def list(
         self,
@@ -145,7 +126,7 @@ class Batches(BatchWorkflows):
     ) -> SyncPage[MessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         params = specs.list_params(after_id, before_id, limit)
-        return list_pages(self._client, SyncPage[MessageBatch], params, self._options(options))
+        return self._calls.list(params, self._options(options))
 
     def cancel(
         self,
@@ -153,8 +134,7 @@ class Batches(BatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
-        opts = self._options(options)
-        return self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
+        return self._calls.cancel(message_batch_id, self._options(options))
 
     def delete(
         self,
@@ -162,8 +142,7 @@ class Batches(BatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> DeletedMessageBatch:
         """Delete an ended batch (the API refuses while it is processing)."""
-        opts = self._options(options)
-        return self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
+        return self._calls.delete(message_batch_id, self._options(options))
 
     def results(
         self,
@@ -177,7 +156,7 @@ class Batches(BatchWorkflows):
         connection is released. ``BatchNotEndedError`` if processing has not ended.
         """
         opts, results = self._options(options), self._options(options, results=True)
-        return results_stream(self._client, message_batch_id, opts, results, _BATCH, _RESULTS_SYNC)
+        return self._calls.results(message_batch_id, opts, results)
 
 
 class AsyncBatches(AsyncBatchWorkflows):
@@ -189,6 +168,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         self._client = client
         self._mode: ResponseMode = mode
         self._endpoint = endpoint
+        self._calls = AsyncBatchCalls(client, STABLE_MODELS)
 
     def _options(self, options: CallOptions, *, results: bool = False) -> specs.Options:
         return self._endpoint.options(options, self._mode, results=results)
@@ -210,10 +190,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.create``."""
-        opts = self._options(options)
-        batch = await self._client._execute(specs.create_spec(requests, opts), _BATCH)
-        note_created(self._client, batch)  # so ``wait`` knows how young it is
-        return batch
+        return await self._calls.create(requests, self._options(options))
 
     async def retrieve(
         self,
@@ -221,8 +198,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.retrieve``."""
-        opts = self._options(options)
-        return await self._client._execute(specs.retrieve_spec(message_batch_id, opts), _BATCH)
+        return await self._calls.retrieve(message_batch_id, self._options(options))
 
     def list(
         self,
@@ -234,8 +210,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> AsyncPaginator[MessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
         params = specs.list_params(after_id, before_id, limit)
-        opts = self._options(options)
-        return async_list_pages(self._client, AsyncPage[MessageBatch], params, opts)
+        return self._calls.list(params, self._options(options))
 
     async def cancel(
         self,
@@ -243,8 +218,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> MessageBatch:
         """See ``Batches.cancel``."""
-        opts = self._options(options)
-        return await self._client._execute(specs.cancel_spec(message_batch_id, opts), _BATCH)
+        return await self._calls.cancel(message_batch_id, self._options(options))
 
     async def delete(
         self,
@@ -252,8 +226,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         **options: Unpack[CallOptions],
     ) -> DeletedMessageBatch:
         """See ``Batches.delete``."""
-        opts = self._options(options)
-        return await self._client._execute(specs.delete_spec(message_batch_id, opts), _DELETED)
+        return await self._calls.delete(message_batch_id, self._options(options))
 
     def results(
         self,
@@ -263,9 +236,7 @@ class AsyncBatches(AsyncBatchWorkflows):
         """See ``Batches.results``. ``await`` it for the decoder, or use ``async for`` /
         ``async with`` on it directly."""
         opts, results = self._options(options), self._options(options, results=True)
-        return async_results_stream(
-            self._client, message_batch_id, opts, results, _BATCH, _RESULTS_ASYNC
-        )
+        return self._calls.results(message_batch_id, opts, results)
 
 
 # The wrappers take a resource built in "raw"/"stream" mode (see ``with_raw_response``).

@@ -1,5 +1,6 @@
 """What makes a batches call a beta call: the ``anthropic-beta`` header, the ``?beta=true``
-marker (sent as the official SDK sends it), and the beta models to parse into.
+marker (sent as the official SDK sends it), and the beta models to parse into
+(``BETA_MODELS``).
 """
 
 from __future__ import annotations
@@ -7,26 +8,21 @@ from __future__ import annotations
 from typing import List, Mapping, Optional, Sequence, Tuple, Union, cast
 
 from ...._api_client import AsyncAPIClient, SyncAPIClient
-from ...._base_client import model_parser
 from ...._core import batch_specs as specs
 from ...._core.request import ResponseMode
-from ...._jsonl_stream import AsyncJSONLDecoder, JSONLDecoder
-from ...._response import Parser
 from ...._types import NOT_GIVEN, CallOptions, NotGiven
+from ....pagination import AsyncPage, SyncPage
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
 from ....types.beta.messages.beta_message_batch_individual_response import (
     BetaMessageBatchIndividualResponse,
 )
-from ...messages._batch_calls import Endpoint
+from ...messages._batch_calls import BatchModels, Endpoint
 
 __all__ = [
-    "BATCH",
     "BATCHES_BETA",
+    "BETA_MODELS",
     "DEFAULT",
-    "DELETED",
-    "RESULTS_ASYNC",
-    "RESULTS_SYNC",
     "beta_endpoint",
     "beta_options",
     "results_options",
@@ -36,19 +32,14 @@ BATCHES_BETA = "message-batches-2024-09-24"
 """The beta every call of this resource names in ``anthropic-beta``."""
 
 _BETA_QUERY = {"beta": "true"}
-BATCH = model_parser(BetaMessageBatch)
-DELETED = model_parser(BetaDeletedMessageBatch)
-_LINE = BetaMessageBatchIndividualResponse
-RESULTS_SYNC: Parser[JSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: JSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: JSONLDecoder(response, _LINE, strict=True),
+
+BETA_MODELS = BatchModels(
+    BetaMessageBatch,
+    BetaDeletedMessageBatch,
+    BetaMessageBatchIndividualResponse,
+    (SyncPage[BetaMessageBatch], AsyncPage[BetaMessageBatch]),
 )
-RESULTS_ASYNC: Parser[AsyncJSONLDecoder[BetaMessageBatchIndividualResponse]] = Parser(
-    lambda response, _r: AsyncJSONLDecoder(response, _LINE),
-    lazy=True,
-    strict_fn=lambda response, _r: AsyncJSONLDecoder(response, _LINE, strict=True),
-)
+"""What the beta resource parses into."""
 
 
 def beta_endpoint(betas: object = NOT_GIVEN, *, query: bool = True) -> Endpoint:

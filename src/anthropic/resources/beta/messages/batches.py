@@ -24,12 +24,11 @@ from ...._core.request import ResponseMode
 from ...._jsonl_stream import AsyncStreamHandle, JSONLDecoder
 from ...._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query, Timeout
 from ....lib._chunker import DEFAULT_MAX_BYTES_PER_BATCH
-from ....lib._created import note_created
 from ....lib._job import AsyncBatchJob, BatchJob
 from ....lib._job_state import JobSource
 from ....lib._wait import AsyncProgressCallback, ProgressCallback
 from ....lib._wait_machine import WaitOptionsDict
-from ....pagination import AsyncPage, AsyncPaginator, SyncPage
+from ....pagination import AsyncPaginator, SyncPage
 from ....types.beta.anthropic_beta_param import AnthropicBetaParam
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
@@ -46,21 +45,13 @@ from ..._views import (
     async_view_method,
     view_method,
 )
-from ...messages._batch_calls import (
-    async_list_pages,
-    async_results_stream,
-    list_pages,
-    results_stream,
-)
+from ...messages._batch_calls import AsyncBatchCalls, SyncBatchCalls
 from ...messages.batches import AsyncBatches as StableAsyncBatches
 from ...messages.batches import Batches as StableBatches
 from ._beta_endpoint import (
-    BATCH,
     BATCHES_BETA,
+    BETA_MODELS,
     DEFAULT,
-    DELETED,
-    RESULTS_ASYNC,
-    RESULTS_SYNC,
     beta_endpoint,
     beta_options,
     results_options,
@@ -87,6 +78,7 @@ class Batches:
     def __init__(self, client: SyncAPIClient, mode: ResponseMode = "parsed") -> None:
         self._client = client
         self._mode: ResponseMode = mode
+        self._calls = SyncBatchCalls(client, BETA_MODELS)
 
     def _options(self, betas: _Betas, options: CallOptions) -> specs.Options:
         return beta_options(self._client, self._mode, betas, options)
@@ -113,17 +105,13 @@ class Batches:
         **options: Unpack[CallOptions],
     ) -> BetaMessageBatch:
         """See ``client.messages.batches.create`` (validated locally, never re-sent blindly)."""
-        spec = specs.create_spec(requests, self._options(betas, options))
-        batch = self._client._execute(spec, BATCH)
-        note_created(self._client, batch)  # so ``wait`` knows how young it is
-        return batch
+        return self._calls.create(requests, self._options(betas, options))
 
     def retrieve(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaMessageBatch:
         """The batch's current state."""
-        spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, BATCH)
+        return self._calls.retrieve(message_batch_id, self._options(betas, options))
 
     def list(
         self,
@@ -138,21 +126,19 @@ class Batches:
         params = specs.list_params(after_id, before_id, limit)
         first = beta_options(self._client, self._mode, betas, options, params)
         later = beta_endpoint(betas, query=False).options(options, "parsed")
-        return list_pages(self._client, SyncPage[BetaMessageBatch], params, first, later)
+        return self._calls.list(params, first, later)
 
     def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaMessageBatch:
         """Ask to cancel; the batch moves to ``canceling``, then ``ended``."""
-        spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, BATCH)
+        return self._calls.cancel(message_batch_id, self._options(betas, options))
 
     def delete(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaDeletedMessageBatch:
         """Delete an ended batch."""
-        spec = specs.delete_spec(message_batch_id, self._options(betas, options))
-        return self._client._execute(spec, DELETED)
+        return self._calls.delete(message_batch_id, self._options(betas, options))
 
     def results(
         self,
@@ -163,7 +149,7 @@ class Batches:
     ) -> JSONLDecoder[BetaMessageBatchIndividualResponse]:
         """Stream the results of an ended batch (the id, or the batch to save a GET)."""
         opts, results = results_options(self._client, self._mode, betas, options)
-        return results_stream(self._client, message_batch_id, opts, results, BATCH, RESULTS_SYNC)
+        return self._calls.results(message_batch_id, opts, results)
 
     def wait(
         self,
@@ -211,6 +197,7 @@ class AsyncBatches:
     def __init__(self, client: AsyncAPIClient, mode: ResponseMode = "parsed") -> None:
         self._client = client
         self._mode: ResponseMode = mode
+        self._calls = AsyncBatchCalls(client, BETA_MODELS)
 
     def _options(self, betas: _Betas, options: CallOptions) -> specs.Options:
         return beta_options(self._client, self._mode, betas, options)
@@ -235,17 +222,13 @@ class AsyncBatches:
         **options: Unpack[CallOptions],
     ) -> BetaMessageBatch:
         """See ``Batches.create``."""
-        spec = specs.create_spec(requests, self._options(betas, options))
-        batch = await self._client._execute(spec, BATCH)
-        note_created(self._client, batch)  # so ``wait`` knows how young it is
-        return batch
+        return await self._calls.create(requests, self._options(betas, options))
 
     async def retrieve(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaMessageBatch:
         """See ``Batches.retrieve``."""
-        spec = specs.retrieve_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, BATCH)
+        return await self._calls.retrieve(message_batch_id, self._options(betas, options))
 
     def list(
         self,
@@ -260,21 +243,19 @@ class AsyncBatches:
         params = specs.list_params(after_id, before_id, limit)
         first = beta_options(self._client, self._mode, betas, options, params)
         later = beta_endpoint(betas, query=False).options(options, "parsed")
-        return async_list_pages(self._client, AsyncPage[BetaMessageBatch], params, first, later)
+        return self._calls.list(params, first, later)
 
     async def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaMessageBatch:
         """See ``Batches.cancel``."""
-        spec = specs.cancel_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, BATCH)
+        return await self._calls.cancel(message_batch_id, self._options(betas, options))
 
     async def delete(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
     ) -> BetaDeletedMessageBatch:
         """See ``Batches.delete``."""
-        spec = specs.delete_spec(message_batch_id, self._options(betas, options))
-        return await self._client._execute(spec, DELETED)
+        return await self._calls.delete(message_batch_id, self._options(betas, options))
 
     def results(
         self,
@@ -285,9 +266,7 @@ class AsyncBatches:
     ) -> AsyncStreamHandle[BetaMessageBatchIndividualResponse]:
         """See ``Batches.results``: ``await`` it, or ``async for`` / ``async with`` on it."""
         opts, results = results_options(self._client, self._mode, betas, options)
-        return async_results_stream(
-            self._client, message_batch_id, opts, results, BATCH, RESULTS_ASYNC
-        )
+        return self._calls.results(message_batch_id, opts, results)
 
     async def wait(
         self,
