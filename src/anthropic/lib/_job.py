@@ -13,7 +13,6 @@ job's wait polls its batches side by side (``_job_wait``).
 from __future__ import annotations
 
 import os
-from types import TracebackType
 from typing import Iterator, List, Optional, Tuple, Union
 
 from typing_extensions import Unpack
@@ -22,7 +21,7 @@ from .._jsonl_stream import AsyncJSONLDecoder, JSONLDecoder
 from ..types.messages import MessageBatch, MessageBatchIndividualResponse
 from ._api import AsyncBatchesAPI, SyncBatchesAPI
 from ._job_state import JobProgress, JobState, write_atomic
-from ._job_stream import concurrent_results
+from ._job_stream import AsyncJobResults, concurrent_results
 from ._job_wait import (
     AsyncJobProgressCallback,
     JobProgressCallback,
@@ -169,9 +168,20 @@ class AsyncBatchJob(_JobBase):
 
     def results(self, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncJobResults:
         """See ``BatchJob.results``: ``async with job.results() as results: async for ...``
-        (or a plain ``async for`` that runs to the end). Up to ``concurrency`` streams are
-        open at once and read in turn, one entry each (each batch's entries in order)."""
-        return AsyncJobResults(self, _check_concurrency(concurrency))
+        (or a plain ``async for`` that runs to the end). Up to ``concurrency`` batches are
+        downloaded at once by the tasks of one task group, their entries handed over
+        through a bounded buffer (each batch's in order); leaving the ``async with``
+        stops the downloads and closes every stream."""
+        _check_concurrency(concurrency)
+        targets = self._state.wait_targets()
+
+        async def open_stream(index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
+            i, target = targets[index]
+            retrieve = self._batches.retrieve
+            batch = target if isinstance(target, MessageBatch) else await retrieve(target)
+            return await self._batches.results(self._state.seen(i, batch))
+
+        return AsyncJobResults(open_stream, len(targets), concurrency)
 
     async def cancel(self) -> List[MessageBatch]:
         """See ``BatchJob.cancel``."""
@@ -179,73 +189,3 @@ class AsyncBatchJob(_JobBase):
             self._state.seen(i, await self._batches.cancel(batch_id) if ended is None else ended)
             for i, batch_id, ended in self._state.cancel_targets()
         ]
-
-
-class AsyncJobResults:
-    """The results of every batch of an ``AsyncBatchJob``, up to ``concurrency`` streams
-    open at a time, read in turn (so their downloads overlap, each bounded by its
-    connection's buffers).
-
-    A class rather than an async generator so that ``aclose()`` (or ``async with``)
-    releases the open connections at once, also when the loop stops early.
-    """
-
-    def __init__(self, job: AsyncBatchJob, concurrency: int = 1) -> None:
-        self._job = job
-        self._targets = job._state.wait_targets()
-        self._index = 0
-        self._concurrency = concurrency
-        self._streams: List[AsyncJSONLDecoder[MessageBatchIndividualResponse]] = []
-        self._turn = 0
-
-    def __aiter__(self) -> AsyncJobResults:
-        return self
-
-    async def __anext__(self) -> MessageBatchIndividualResponse:
-        try:
-            while True:
-                while len(self._streams) < self._concurrency and self._index < len(self._targets):
-                    self._streams.append(await self._open(self._index))
-                    self._index += 1
-                if not self._streams:
-                    raise StopAsyncIteration
-                self._turn %= len(self._streams)
-                stream = self._streams[self._turn]
-                try:
-                    entry = await stream.__anext__()
-                except StopAsyncIteration:
-                    del self._streams[self._turn]
-                    await stream.close()
-                    continue
-                self._turn += 1
-                return entry
-        except StopAsyncIteration:
-            raise
-        except BaseException:
-            # A failed stream ends the iteration (as a generator's would): never
-            # carry on with the other batches as if this one had been read in full.
-            await self.aclose()
-            raise
-
-    async def _open(self, index: int) -> AsyncJSONLDecoder[MessageBatchIndividualResponse]:
-        (i, target), job = self._targets[index], self._job
-        batch = target if isinstance(target, MessageBatch) else await job._batches.retrieve(target)
-        return await job._batches.results(job._state.seen(i, batch))
-
-    async def aclose(self) -> None:
-        """Stop: close the open results streams (safe to call twice)."""
-        self._index = len(self._targets)
-        streams, self._streams = self._streams, []
-        for stream in streams:
-            await stream.close()
-
-    async def __aenter__(self) -> AsyncJobResults:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
-        await self.aclose()
