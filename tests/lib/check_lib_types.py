@@ -8,7 +8,7 @@ keywords must check as keywords, with no ``Any`` in what comes back.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from typing_extensions import assert_type
 
@@ -18,6 +18,7 @@ from anthropic.lib import (
     BatchJob,
     JobProgress,
     ResultsFileLockedError,
+    SaveProgress,
     SaveReport,
     WaitOptions,
     afind_created_batch,
@@ -26,7 +27,7 @@ from anthropic.lib import (
     progress_bar,
     save_results,
 )
-from anthropic.types.messages import MessageBatch
+from anthropic.types.messages import MessageBatch, MessageBatchIndividualResponse
 from anthropic.types.messages.batch_create_params import URLRequest
 
 
@@ -52,6 +53,8 @@ def sync_calls(client: Anthropic, err: BatchCreateOutcomeUnknownError, kw: Dict[
         report = save_results(client, batch, "out.jsonl", max_attempts=3)
         assert_type(report, SaveReport)
         assert_type(report.discarded, bool)
+        save_results(client, batch, "out.jsonl", on_progress=print)
+        save_results(client, batch, "out.jsonl", on_progress=lambda p: print(p.lines))
     except ResultsFileLockedError as locked:
         print(locked.path.name, locked.lock_file)
     found = find_created_batch(client, err)
@@ -76,5 +79,16 @@ async def async_calls(client: AsyncAnthropic, err: BatchCreateOutcomeUnknownErro
     assert_type(await job.wait(on_progress=progress_bar()), List[MessageBatch])
     assert_type(await job.wait(on_progress=print), List[MessageBatch])
     assert_type(await asave_results(client, batch.id, "out.jsonl"), SaveReport)
+
+    def saving(progress: SaveProgress) -> None:
+        assert_type(progress.expected, Optional[int])
+        print(progress.batch_id, progress.lines, progress.attempts)
+
+    await asave_results(client, batch.id, "out.jsonl", on_progress=saving)
+    async with job.results(concurrency=2) as results:
+        async for entry in results:
+            assert_type(entry, MessageBatchIndividualResponse)
+    async for entry in job.results():
+        assert_type(entry, MessageBatchIndividualResponse)
     found = await afind_created_batch(client, err)
     assert found is None or isinstance(found, MessageBatch)

@@ -25,7 +25,7 @@ import anyio
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from ..types.messages import MessageBatch
-from ._job import DEFAULT_CONCURRENCY, AsyncBatchJob, BatchJob
+from ._job import DEFAULT_CONCURRENCY, AsyncBatchJob, BatchJob, _check_concurrency
 from ._results_file import SaveReport
 from ._save import asave_results, save_results
 
@@ -75,11 +75,6 @@ def _targets(job: JobArg) -> List[Target]:
     if not targets:
         raise ValueError("no batches to save: pass a job or a non-empty list of batch ids")
     return targets
-
-
-def _check(concurrency: int) -> None:
-    if not (isinstance(concurrency, int) and concurrency >= 1):
-        raise ValueError(f"concurrency must be a whole number >= 1, got {concurrency!r}")
 
 
 class _Plan:
@@ -142,7 +137,7 @@ def save_job_results(
     to ``path``, downloading up to ``concurrency`` batches at once (see the module
     docstring). Each batch must have ended. ``on_saved(report)`` runs (in this thread)
     as each batch's part is complete."""
-    _check(concurrency)
+    _check_concurrency(concurrency)
     plan = _Plan(_targets(job), path)
     if plan.todo:
         with ThreadPoolExecutor(max_workers=min(concurrency, len(plan.todo))) as pool:
@@ -176,7 +171,7 @@ async def asave_job_results(
     on_saved: Optional[Callable[[SaveReport], object]] = None,
 ) -> JobSaveReport:
     """See ``save_job_results`` (the downloads are tasks of one task group)."""
-    _check(concurrency)
+    _check_concurrency(concurrency)
     plan = _Plan(_targets(job), path)
     limiter = anyio.CapacityLimiter(concurrency)
 

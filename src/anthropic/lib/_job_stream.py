@@ -21,7 +21,6 @@ from __future__ import annotations
 import queue
 import threading
 from contextlib import AbstractContextManager, suppress
-from types import TracebackType
 from typing import (
     TYPE_CHECKING,
     Awaitable,
@@ -273,12 +272,7 @@ class AsyncJobResults:
             await self._group.__aenter__()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
         group, self._group = self._group, None
         if group is not None:  # its tasks have ended: nothing for it to wait for or raise
