@@ -1,26 +1,26 @@
 """``with_raw_response`` / ``with_streaming_response`` views, their methods declared once.
 
-    class _BatchesMethods:                      # the table: one line a method
-        create = view_method(Batches.create)
+    class _Methods:                     # the table: one line a method, sync and async
+        create = view_method(Batches.create, AsyncBatches.create)
         ...
 
-    class BatchesWithRawResponse(_BatchesMethods, RawView[Batches]): ...
-    class BatchesWithStreamingResponse(_BatchesMethods, StreamedView[Batches]): ...
+    class BatchesWithRawResponse(_Methods, RawView[Batches]): ...
+    class AsyncBatchesWithStreamingResponse(_Methods, AsyncStreamedView[AsyncBatches]): ...
 
 A view holds a resource built in ``"raw"`` or ``"stream"`` mode (see a resource's
-``with_raw_response``). Read on a view, ``view_method(Batches.create)`` is that
-resource's bound ``create`` passed through the view's wrapper from ``_response``
-(``to_raw_response_wrapper`` on a ``RawView``, ``to_streamed_response_wrapper`` on a
-``StreamedView``); ``async_view_method`` does the same on the async views. Type checkers
-take the parameters from ``Batches.create`` itself (``ParamSpec``) and the return type
-from the view's kind (the overloads of ``__get__``), so ``raw.create`` is typed
+``with_raw_response``). Read on a view, a ``view_method`` is that resource's bound
+method passed through the view's wrapper from ``_response`` (``to_raw_response_wrapper``
+on a ``RawView``, ``async_to_streamed_response_wrapper`` on an ``AsyncStreamedView``, ...).
+Type checkers take the parameters from ``Batches.create`` (sync views) or
+``AsyncBatches.create`` (async views) themselves (``ParamSpec``) and the return type from
+the view's kind (the overloads of ``__get__``), so ``raw.create`` is typed
 ``(*, requests=..., **options) -> LegacyAPIResponse[MessageBatch]`` without its signature
 being written again. A view binds its methods once, when it is built.
 """
 
 from __future__ import annotations
 
-from typing import Awaitable, Callable, Generic, Optional, TypeVar, cast, overload
+from typing import Awaitable, Callable, Generic, Optional, TypeVar, Union, cast, overload
 
 from typing_extensions import Concatenate, ParamSpec, Self
 
@@ -40,13 +40,15 @@ __all__ = [
     "RawView",
     "ResponseView",
     "StreamedView",
-    "async_view_method",
     "view_method",
 ]
 
 _S = TypeVar("_S")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
+_AS = TypeVar("_AS")
+_AP = ParamSpec("_AP")
+_AR = TypeVar("_AR")
 
 
 class ResponseView(Generic[_S]):
@@ -56,7 +58,7 @@ class ResponseView(Generic[_S]):
         self._resource = resource
         for klass in type(self).__mro__:
             for name, member in vars(klass).items():
-                if isinstance(member, _ViewMethod):
+                if isinstance(member, view_method):
                     getattr(self, name)  # binds it (stored on the instance)
 
     def _wrap(self, method: Callable[..., object]) -> object:
@@ -64,8 +66,8 @@ class ResponseView(Generic[_S]):
 
 
 def _awaitable(method: Callable[..., object]) -> Callable[..., Awaitable[object]]:
-    # An async view's methods come from ``async_view_method``, which takes only methods
-    # returning awaitables (coroutines, the paginator and stream handles).
+    # An async view's methods are the ``async_fn`` of a ``view_method``, which takes only
+    # methods returning awaitables (coroutines, the paginator and stream handles).
     return cast("Callable[..., Awaitable[object]]", method)
 
 
@@ -97,27 +99,26 @@ class AsyncStreamedView(ResponseView[_S]):
         return async_to_streamed_response_wrapper(_awaitable(method))
 
 
-class _ViewMethod(Generic[_S, _P, _R]):
-    """Runtime part of both descriptors: bind by name on the view's resource (so an
-    override on the resource's class is the one called), wrap, keep on the view."""
+class view_method(Generic[_S, _P, _R, _AS, _AP, _AR]):
+    """One method of a resource's four views: ``fn`` on the sync views, ``async_fn`` (a
+    coroutine or a method returning an awaitable handle) on the async ones.
 
-    def __init__(self, fn: Callable[Concatenate[_S, _P], _R]) -> None:
+    At run time both are looked up by name on the view's resource (so an override on the
+    resource's class is the one called), wrapped by the view's kind, and kept on the view.
+    """
+
+    def __init__(
+        self,
+        fn: Callable[Concatenate[_S, _P], _R],
+        async_fn: Callable[Concatenate[_AS, _AP], Awaitable[_AR]],
+    ) -> None:
+        if fn.__name__ != async_fn.__name__:
+            raise TypeError(f"view_method pairs twins: {fn.__name__} != {async_fn.__name__}")
         self._fn_name = fn.__name__
         self._name = fn.__name__
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._name = name
-
-    def _get(self, view: Optional[ResponseView[_S]]) -> object:
-        if view is None:
-            return self
-        method = view._wrap(getattr(view._resource, self._fn_name))
-        view.__dict__[self._name] = method  # later reads find the instance attribute
-        return method
-
-
-class view_method(_ViewMethod[_S, _P, _R]):
-    """A sync resource's method on its ``RawView`` and ``StreamedView``."""
 
     @overload
     def __get__(self, view: None, owner: Optional[type] = None) -> Self: ...
@@ -129,26 +130,19 @@ class view_method(_ViewMethod[_S, _P, _R]):
     def __get__(
         self, view: StreamedView[_S], owner: Optional[type] = None
     ) -> Callable[_P, ResponseContextManager[_R]]: ...
-    def __get__(self, view: Optional[ResponseView[_S]], owner: Optional[type] = None) -> object:
-        return self._get(view)
-
-
-class async_view_method(_ViewMethod[_S, _P, Awaitable[_R]]):
-    """An async resource's method (a coroutine or an awaitable handle) on its
-    ``AsyncRawView`` and ``AsyncStreamedView``."""
-
-    def __init__(self, fn: Callable[Concatenate[_S, _P], Awaitable[_R]]) -> None:
-        super().__init__(fn)
-
-    @overload
-    def __get__(self, view: None, owner: Optional[type] = None) -> Self: ...
     @overload
     def __get__(
-        self, view: AsyncRawView[_S], owner: Optional[type] = None
-    ) -> Callable[_P, Awaitable[LegacyAPIResponse[_R]]]: ...
+        self, view: AsyncRawView[_AS], owner: Optional[type] = None
+    ) -> Callable[_AP, Awaitable[LegacyAPIResponse[_AR]]]: ...
     @overload
     def __get__(
-        self, view: AsyncStreamedView[_S], owner: Optional[type] = None
-    ) -> Callable[_P, AsyncResponseContextManager[_R]]: ...
-    def __get__(self, view: Optional[ResponseView[_S]], owner: Optional[type] = None) -> object:
-        return self._get(view)
+        self, view: AsyncStreamedView[_AS], owner: Optional[type] = None
+    ) -> Callable[_AP, AsyncResponseContextManager[_AR]]: ...
+    def __get__(
+        self, view: Union[ResponseView[_S], ResponseView[_AS], None], owner: Optional[type] = None
+    ) -> object:
+        if view is None:
+            return self
+        method = view._wrap(getattr(view._resource, self._fn_name))
+        view.__dict__[self._name] = method  # later reads find the instance attribute
+        return method

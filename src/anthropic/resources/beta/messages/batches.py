@@ -42,7 +42,6 @@ from ..._views import (
     AsyncStreamedView,
     RawView,
     StreamedView,
-    async_view_method,
     view_method,
 )
 from ...messages._batch_calls import AsyncBatchCalls, SyncBatchCalls
@@ -311,35 +310,28 @@ class AsyncBatches:
 # The views take a beta resource built in "raw"/"stream" mode (see ``with_raw_response``).
 
 
-class _BatchesMethods:
-    create = view_method(Batches.create)
-    retrieve = view_method(Batches.retrieve)
-    list = view_method(Batches.list)
-    cancel = view_method(Batches.cancel)
-    delete = view_method(Batches.delete)
-    results = view_method(Batches.results)
+class _Methods:
+    """The six methods of the four views below (``resources/_views.py``)."""
+
+    create = view_method(Batches.create, AsyncBatches.create)
+    retrieve = view_method(Batches.retrieve, AsyncBatches.retrieve)
+    list = view_method(Batches.list, AsyncBatches.list)
+    cancel = view_method(Batches.cancel, AsyncBatches.cancel)
+    delete = view_method(Batches.delete, AsyncBatches.delete)
+    results = view_method(Batches.results, AsyncBatches.results)
 
 
-class _AsyncBatchesMethods:
-    create = async_view_method(AsyncBatches.create)
-    retrieve = async_view_method(AsyncBatches.retrieve)
-    list = async_view_method(AsyncBatches.list)
-    cancel = async_view_method(AsyncBatches.cancel)
-    delete = async_view_method(AsyncBatches.delete)
-    results = async_view_method(AsyncBatches.results)
-
-
-class BatchesWithRawResponse(_BatchesMethods, RawView[Batches]):
+class BatchesWithRawResponse(_Methods, RawView[Batches]):
     """``client.beta.messages.batches.with_raw_response``: methods return ``APIResponse``."""
 
 
-class BatchesWithStreamingResponse(_BatchesMethods, StreamedView[Batches]):
+class BatchesWithStreamingResponse(_Methods, StreamedView[Batches]):
     """``client.beta.messages.batches.with_streaming_response``: ``with ... as response``."""
 
 
-class AsyncBatchesWithRawResponse(_AsyncBatchesMethods, AsyncRawView[AsyncBatches]):
+class AsyncBatchesWithRawResponse(_Methods, AsyncRawView[AsyncBatches]):
     """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
 
 
-class AsyncBatchesWithStreamingResponse(_AsyncBatchesMethods, AsyncStreamedView[AsyncBatches]):
+class AsyncBatchesWithStreamingResponse(_Methods, AsyncStreamedView[AsyncBatches]):
     """Async ``with_streaming_response``: ``async with ... as response``."""
