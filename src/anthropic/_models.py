@@ -69,7 +69,8 @@ class BaseModel(pydantic.BaseModel):
 
     if TYPE_CHECKING:
         # The id of the API request that returned this object (top-level objects only).
-        _request_id: Optional[str]
+        # A default, so that type checkers do not ask for it when a model is built by hand.
+        _request_id: Optional[str] = None
     else:
 
         def __getattr__(self, name: str) -> Any:

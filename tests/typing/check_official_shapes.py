@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import httpx
 from typing_extensions import Literal, assert_type
 
@@ -59,3 +61,15 @@ def text_editor_tools() -> None:
         },
     ]
     assert tools
+
+
+def models_built_by_hand() -> None:
+    # Users build response models themselves (fixtures, fakes in their tests); the
+    # ``_request_id`` attribute every response model carries must not become an argument.
+    from anthropic.types import TextBlock
+    from anthropic.types.messages import MessageBatchRequestCounts
+
+    block = TextBlock(type="text", text="hi", citations=None)
+    assert_type(block._request_id, Optional[str])
+    counts = MessageBatchRequestCounts(canceled=0, errored=0, expired=0, processing=1, succeeded=0)
+    assert_type(counts.processing, int)
