@@ -155,3 +155,10 @@ def test_config_is_frozen() -> None:
         cfg.api_key = "x"  # type: ignore[misc]
     assert cfg.replace(max_retries=5).max_retries == 5
     assert cfg.max_retries == 2
+
+
+@pytest.mark.parametrize("value", ["http://[::1", "http://host:port/"])
+def test_unparsable_base_url_names_the_field(value: str) -> None:
+    # httpx's own message ("Invalid port: ':1'") did not say which setting was wrong.
+    with pytest.raises(httpx.InvalidURL, match=r"base_url .* is not a valid URL .*https://api"):
+        normalize_base_url(value)

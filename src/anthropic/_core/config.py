@@ -82,7 +82,13 @@ def url_origin(url: httpx.URL) -> tuple[str, str, Optional[int]]:
 
 def normalize_base_url(value: Union[str, httpx.URL]) -> str:
     """Validate a base URL; drop the trailing slash (a path prefix such as ``/proxy`` is kept)."""
-    url = httpx.URL(str(value))
+    try:
+        url = httpx.URL(str(value))
+    except httpx.InvalidURL as err:  # the same class as the official SDK, with the field named
+        raise httpx.InvalidURL(
+            f"base_url {str(value)!r} is not a valid URL ({err}); pass an absolute http(s) URL "
+            "such as 'https://api.anthropic.com'"
+        ) from err
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(
             f"base_url must be an absolute http(s) URL such as 'https://api.anthropic.com', "
