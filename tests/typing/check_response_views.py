@@ -23,6 +23,7 @@ from anthropic._response import (
     ResponseContextManager,
 )
 from anthropic.pagination import AsyncPage, SyncPage
+from anthropic.types import ModelInfo
 from anthropic.types.beta.messages import (
     BetaDeletedMessageBatch,
     BetaMessageBatch,
@@ -118,3 +119,16 @@ async def beta_async_views(client: anthropic.AsyncAnthropic) -> None:
     streamed = client.beta.messages.batches.with_streaming_response
     async with streamed.create(requests=REQUESTS) as response:
         assert_type(await response.parse(), BetaMessageBatch)
+
+
+async def models_views(client: anthropic.Anthropic, aclient: anthropic.AsyncAnthropic) -> None:
+    raw = client.models.with_raw_response
+    assert_type(raw.retrieve("claude-sonnet-4-0"), LegacyAPIResponse[ModelInfo])
+    assert_type(raw.list(limit=5), LegacyAPIResponse[SyncPage[ModelInfo]])
+    raw.retrieve(model="x")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    with client.models.with_streaming_response.list() as page:
+        assert_type(page.parse(), SyncPage[ModelInfo])
+    models = await aclient.models.with_raw_response.list()
+    assert_type(models, LegacyAPIResponse[AsyncPage[ModelInfo]])
+    async with aclient.models.with_streaming_response.retrieve("m") as info:
+        assert_type(await info.parse(), ModelInfo)

@@ -20,15 +20,10 @@ from .._base_client import model_parser
 from .._core import message_specs as specs
 from .._core.batch_specs import Options
 from .._core.request import ResponseMode
-from .._response import (
-    async_to_raw_response_wrapper,
-    async_to_streamed_response_wrapper,
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
-)
 from .._types import NOT_GIVEN, CallOptions, NotGiven
 from ..pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
 from ..types.model_info import ModelInfo
+from ._views import AsyncRawView, AsyncStreamedView, RawView, StreamedView, view_method
 
 __all__ = ["AsyncModels", "Models"]
 
@@ -119,33 +114,24 @@ class AsyncModels:
         return AsyncPaginator(lambda: client._execute(specs.models_list_spec(params, opts), first))
 
 
-class ModelsWithRawResponse:
+class _Methods:
+    """The methods of the four views below (``resources/_views.py``)."""
+
+    retrieve = view_method(Models.retrieve, AsyncModels.retrieve)
+    list = view_method(Models.list, AsyncModels.list)
+
+
+class ModelsWithRawResponse(_Methods, RawView[Models]):
     """``client.models.with_raw_response``: methods return ``APIResponse``."""
 
-    def __init__(self, models: Models) -> None:
-        self.retrieve = to_raw_response_wrapper(models.retrieve)
-        self.list = to_raw_response_wrapper(models.list)
 
-
-class ModelsWithStreamingResponse:
+class ModelsWithStreamingResponse(_Methods, StreamedView[Models]):
     """``client.models.with_streaming_response``: ``with ... as response``."""
 
-    def __init__(self, models: Models) -> None:
-        self.retrieve = to_streamed_response_wrapper(models.retrieve)
-        self.list = to_streamed_response_wrapper(models.list)
+
+class AsyncModelsWithRawResponse(_Methods, AsyncRawView[AsyncModels]):
+    """Async ``client.models.with_raw_response``: ``await`` a method for an ``AsyncAPIResponse``."""
 
 
-class AsyncModelsWithRawResponse:
-    """Async ``with_raw_response``: ``await`` each method for an ``AsyncAPIResponse``."""
-
-    def __init__(self, models: AsyncModels) -> None:
-        self.retrieve = async_to_raw_response_wrapper(models.retrieve)
-        self.list = async_to_raw_response_wrapper(models.list)
-
-
-class AsyncModelsWithStreamingResponse:
-    """Async ``with_streaming_response``: ``async with ... as response``."""
-
-    def __init__(self, models: AsyncModels) -> None:
-        self.retrieve = async_to_streamed_response_wrapper(models.retrieve)
-        self.list = async_to_streamed_response_wrapper(models.list)
+class AsyncModelsWithStreamingResponse(_Methods, AsyncStreamedView[AsyncModels]):
+    """Async ``client.models.with_streaming_response``: ``async with ... as response``."""

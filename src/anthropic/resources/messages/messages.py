@@ -217,6 +217,9 @@ class AsyncMessages:
 
 
 # The wrappers take a resource built in "raw"/"stream" mode (see ``with_raw_response``).
+# Written out rather than with ``_views.view_method``: ``create`` is overloaded, and a
+# ParamSpec taken from the class's function keeps only its first overload (the
+# ``stream=True`` forms would be lost); binding the instance's method keeps them all.
 
 
 class MessagesWithRawResponse:
