@@ -33,7 +33,6 @@ one save's state for both drivers, which only send, read, sleep and close.
 from __future__ import annotations
 
 import os
-from types import TracebackType
 from typing import Callable, Iterator, Optional, Union
 
 import anyio
@@ -129,12 +128,7 @@ class _Attempt:
         self._save.out.start_stream(self._response)
         return self
 
-    def __exit__(
-        self,
-        exc_type: Optional[type[BaseException]],
-        exc: Optional[BaseException],
-        tb: Optional[TracebackType],
-    ) -> bool:
+    def __exit__(self, exc_type: object, exc: Optional[BaseException], tb: object) -> bool:
         save, out = self._save, self._save.out
         if exc is None:
             out.end_stream()
