@@ -10,7 +10,7 @@ from typing import List, Mapping, Optional, Sequence, Tuple, Union, cast
 from ...._api_client import AsyncAPIClient, SyncAPIClient
 from ...._core import batch_specs as specs
 from ...._core.request import ResponseMode
-from ...._types import NOT_GIVEN, CallOptions, NotGiven
+from ...._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query
 from ....pagination import AsyncPage, SyncPage
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
@@ -25,7 +25,9 @@ __all__ = [
     "DEFAULT",
     "beta_endpoint",
     "beta_options",
+    "list_options",
     "results_options",
+    "submit_options",
 ]
 
 BATCHES_BETA = "message-batches-2024-09-24"
@@ -69,6 +71,28 @@ def beta_options(
     # parameter (its other parameters replace the marker), so the wire is the same.
     other = client._config.default_query or options.get("extra_query") or params
     return beta_endpoint(betas, query=not other).options(options, mode)
+
+
+def list_options(
+    client: Union[SyncAPIClient, AsyncAPIClient],
+    mode: ResponseMode,
+    betas: object,
+    options: CallOptions,
+    params: Mapping[str, object],
+) -> Tuple[specs.Options, specs.Options]:
+    """(the first page, the later pages) of a list: the later pages carry a cursor, so
+    never the ``?beta=true`` marker, and are always parsed."""
+    first = beta_options(client, mode, betas, options, params)
+    return first, beta_endpoint(betas, query=False).options(options, "parsed")
+
+
+def submit_options(
+    betas: object, extra_headers: Optional[Headers], extra_query: Optional[Query]
+) -> specs.Options:
+    """The headers and query a beta ``submit`` hands the stable one (its creates then
+    name ``betas`` and the batches beta, with ``?beta=true``)."""
+    extras: CallOptions = {"extra_headers": extra_headers, "extra_query": extra_query}
+    return beta_endpoint(betas).options(extras, "parsed")
 
 
 def results_options(

@@ -53,7 +53,9 @@ from ._beta_endpoint import (
     DEFAULT,
     beta_endpoint,
     beta_options,
+    list_options,
     results_options,
+    submit_options,
 )
 
 __all__ = [
@@ -123,8 +125,7 @@ class Batches:
     ) -> SyncPage[BetaMessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         params = specs.list_params(after_id, before_id, limit)
-        first = beta_options(self._client, self._mode, betas, options, params)
-        later = beta_endpoint(betas, query=False).options(options, "parsed")
+        first, later = list_options(self._client, self._mode, betas, options, params)
         return self._calls.list(params, first, later)
 
     def cancel(
@@ -173,8 +174,7 @@ class Batches:
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> BatchJob:
         """``client.messages.batches.submit`` on the beta endpoint."""
-        extras: CallOptions = {"extra_headers": extra_headers, "extra_query": extra_query}
-        opts = beta_endpoint(betas).options(extras, "parsed")
+        opts = submit_options(betas, extra_headers, extra_query)
         return self._workflows.submit(
             requests,
             max_requests_per_batch=max_requests_per_batch,
@@ -240,8 +240,7 @@ class AsyncBatches:
     ) -> AsyncPaginator[BetaMessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
         params = specs.list_params(after_id, before_id, limit)
-        first = beta_options(self._client, self._mode, betas, options, params)
-        later = beta_endpoint(betas, query=False).options(options, "parsed")
+        first, later = list_options(self._client, self._mode, betas, options, params)
         return self._calls.list(params, first, later)
 
     async def cancel(
@@ -290,8 +289,7 @@ class AsyncBatches:
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> AsyncBatchJob:
         """See ``Batches.submit``."""
-        extras: CallOptions = {"extra_headers": extra_headers, "extra_query": extra_query}
-        opts = beta_endpoint(betas).options(extras, "parsed")
+        opts = submit_options(betas, extra_headers, extra_query)
         return await self._workflows.submit(
             requests,
             max_requests_per_batch=max_requests_per_batch,
