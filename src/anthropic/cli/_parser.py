@@ -322,7 +322,8 @@ def build_parser(prog: Optional[str] = None) -> argparse.ArgumentParser:
         metavar="FILE",
         type=_output_file,
         help="write to FILE atomically (resuming a partial download; several batches are "
-        "downloaded side by side) instead of stdout",
+        "downloaded side by side) instead of stdout; progress on stderr: a bar on a "
+        "terminal, else timestamped lines (none with --json)",
     )
 
     summary = add("summary", "count results by type and total the token usage")
