@@ -13,7 +13,7 @@ neither copies the create/retrieve/cancel/delete, paging or results logic of the
 
 from __future__ import annotations
 
-from typing import Generic, Iterable, Mapping, Optional, Tuple, TypeVar, Union
+from typing import Callable, Generic, Iterable, Mapping, Optional, Tuple, TypeVar, Union
 
 from ..._api_client import AsyncAPIClient, SyncAPIClient
 from ..._base_client import model_parser
@@ -99,26 +99,30 @@ def results_parsers(
 
 class BatchModels(Generic[_B, _D, _L]):
     """What one flavour of the API parses into: its batch, deleted-batch and results-line
-    models, and its page types (``SyncPage[...]`` / ``AsyncPage[...]`` of the batch)."""
+    models, and its page types (``SyncPage[...]`` / ``AsyncPage[...]`` of the batch),
+    given as functions so the page models are built on the first ``list``, not at import."""
 
     def __init__(
         self,
         batch: type[_B],
         deleted: type[_D],
         line: type[_L],
-        pages: Tuple[type[SyncPage[_B]], type[AsyncPage[_B]]],
+        page: Callable[[], type[SyncPage[_B]]],
+        async_page: Callable[[], type[AsyncPage[_B]]],
     ) -> None:
         self.batch = model_parser(batch)
         self.deleted = model_parser(deleted)
         self.lines, self.async_lines = results_parsers(line)
-        self.page, self.async_page = pages
+        self.page = page
+        self.async_page = async_page
 
 
 STABLE_MODELS = BatchModels(
     MessageBatch,
     DeletedMessageBatch,
     MessageBatchIndividualResponse,
-    (SyncPage[MessageBatch], AsyncPage[MessageBatch]),
+    lambda: SyncPage[MessageBatch],
+    lambda: AsyncPage[MessageBatch],
 )
 
 
@@ -154,7 +158,7 @@ class SyncBatchCalls(Generic[_B, _D, _L]):
         """The first page of a list; later pages are fetched with ``later_opts`` (default:
         the same options), parsed."""
         later = (later_opts or opts).parsed()
-        client, page_type = self._client, self._models.page
+        client, page_type = self._client, self._models.page()
 
         def fetch(params: Mapping[str, object]) -> SyncPage[_B]:
             parser = page_parser(page_type, params, fetch)
@@ -208,7 +212,7 @@ class AsyncBatchCalls(Generic[_B, _D, _L]):
     ) -> AsyncPaginator[_B]:
         """``await`` it for the first page or ``async for`` every batch."""
         later = (later_opts or opts).parsed()
-        client, page_type = self._client, self._models.async_page
+        client, page_type = self._client, self._models.async_page()
 
         async def fetch(params: Mapping[str, object]) -> AsyncPage[_B]:
             parser = page_parser(page_type, params, fetch)

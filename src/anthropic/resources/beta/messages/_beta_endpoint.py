@@ -39,7 +39,8 @@ BETA_MODELS = BatchModels(
     BetaMessageBatch,
     BetaDeletedMessageBatch,
     BetaMessageBatchIndividualResponse,
-    (SyncPage[BetaMessageBatch], AsyncPage[BetaMessageBatch]),
+    lambda: SyncPage[BetaMessageBatch],
+    lambda: AsyncPage[BetaMessageBatch],
 )
 """What the beta resource parses into."""
 
