@@ -208,12 +208,16 @@ def memory_growth(before: Tuple[int, int], after: Tuple[int, int]) -> str:
 
 
 def assert_memory_level(before: Tuple[int, int], after: Tuple[int, int], *, calls: int) -> None:
-    """Python objects must not accumulate per call: fewer than 6,000 new blocks after the
-    warm-up whatever the number of calls (the pool still changing accounts for up to
-    ~3,000; one leaked response is dozens of blocks per call). RSS is only bounded
-    loosely: the allocator keeps freed arenas."""
+    """Python objects must not accumulate per call: at most 12,000 new blocks after the
+    warm-up, or 4 per call on a longer soak. The connection pool's size when a phase ends
+    accounts for the noise: up to ~6,500 blocks with 500 connections on a busy machine
+    (measured, both before and after a change that could not leak). One leaked response
+    is dozens of blocks per call (tens of thousands here); leaked responses, requests,
+    errors and models are also counted one by one (``live_objects``). RSS is only
+    bounded loosely: the allocator keeps freed arenas."""
     blocks = after[0] - before[0]
-    assert blocks < 6_000, f"memory grew over {calls} calls: {memory_growth(before, after)}"
+    limit = max(12_000, 4 * calls)
+    assert blocks < limit, f"memory grew over {calls} calls: {memory_growth(before, after)}"
     assert after[1] - before[1] < 96 * 2**20, f"RSS grew: {memory_growth(before, after)}"
 
 
