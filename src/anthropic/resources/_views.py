@@ -34,14 +34,7 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 
-__all__ = [
-    "AsyncRawView",
-    "AsyncStreamedView",
-    "RawView",
-    "ResponseView",
-    "StreamedView",
-    "view_method",
-]
+__all__ = ["AsyncRawView", "AsyncStreamedView", "RawView", "StreamedView", "view_method"]
 
 _S = TypeVar("_S")
 _P = ParamSpec("_P")

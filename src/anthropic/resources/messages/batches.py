@@ -12,12 +12,14 @@
 
 ``AsyncBatches`` mirrors every method with ``await`` (``list`` and ``results`` also
 support ``async for`` directly). Request specs are built by the pure functions in
-``anthropic._core.batch_specs``; these classes only send them. ``with_raw_response`` and
-``with_streaming_response`` are the same class built with another response ``mode``.
+``anthropic._core.batch_specs``. ``with_raw_response`` and ``with_streaming_response`` are
+the same class built with another response ``mode``, seen through the views at the end
+(``resources/_views.py``).
 
-The calls themselves (create's bookkeeping, paging, results) live in ``_batch_calls``,
-shared with ``client.beta.messages.batches`` (``resources/beta``), which passes its own
-models; the methods here hold the public signatures and options.
+The methods here hold the public signatures and compute each call's options; the calls
+themselves (create's bookkeeping, paging, results) are ``_batch_calls.SyncBatchCalls`` /
+``AsyncBatchCalls``, shared with ``client.beta.messages.batches`` (``resources/beta``),
+which passes its own models.
 """
 
 from __future__ import annotations
