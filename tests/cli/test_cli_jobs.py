@@ -57,8 +57,11 @@ def test_a_job_submitted_without_wait_is_finished_with_job_file(
     assert sorted(custom_ids) == sorted(["r0", "r1", "r2", "r3", "bad-4"])
     assert not Path(f"{out}.parts").exists()
     logged = cli("results", "--job", str(job), "-o", str(tmp_path / "again.jsonl"))
-    lines = logged.err.splitlines()  # not a terminal: one plain line per saved batch
-    assert len(lines) == 3 and lines[-1].endswith(")") and "saved 3/3 batches (" in lines[-1]
+    lines = logged.err.splitlines()  # not a terminal: plain lines, one per saved batch
+    assert lines[0].endswith("] 3 batches saving: 0")
+    notes = [line for line in lines if " saved " in line and " batches (" in line]
+    assert len(notes) == 3 and notes[-1].endswith(")") and "saved 3/3 batches (" in notes[-1]
+    assert lines[-1].endswith("] 3 batches saved: 5/5 (100%)")
 
     summary = cli("summary", "--job", str(job), "--json")
     [body] = summary.json_lines()

@@ -117,3 +117,33 @@ def test_json_mode_keeps_stderr_for_errors_and_a_terminal_gets_the_bar(
     code, _, lines = _save(capsys, Clock(0.0), "results", batch_id, "-o", str(tmp_path / "b.jsonl"))
     drawn = terminal.getvalue()
     assert code == 0 and "1000/1000" in drawn and not STAMP.search(drawn)
+
+
+def test_several_batches_log_the_results_saved_between_the_batches(
+    env: None,
+    client: Anthropic,
+    emu: Emulator,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    emu.processing_time = 0.0
+    create = client.messages.batches.create
+    ids = [
+        create(requests=[request_line(f"b{b}-{i:03d}") for i in range(400)]).id  # type: ignore[arg-type]
+        for b in range(3)
+    ]
+    out = tmp_path / "out.jsonl"
+    code, _, lines = _save(capsys, Clock(LINE_EVERY), "results", *ids, "-o", str(out))
+    assert code == 0 and len(out.read_text().splitlines()) == 1200
+    assert all(STAMP.match(line) for line in lines)
+    notes = [line for line in lines if " saved " in line and " batches (" in line]
+    assert len(notes) == 3 and "saved 3/3 batches (" in notes[-1]
+    assert lines[0].endswith("3 batches saving: 0") and lines[-1].endswith(
+        "3 batches saved: 1,200/1,200 (100%)"
+    )
+    between = [
+        int(match.group(1).replace(",", ""))
+        for match in (re.search(r"3 batches saving: ([\d,]+)/1,200 \(\d+%\)$", x) for x in lines)
+        if match
+    ]
+    assert any(0 < n < 1200 for n in between)  # logged while the downloads ran

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any, List
 
 import pytest
-from lib_kit import Kit
+from lib_kit import Kit, make_requests
 from test_lib_save import N, ended_batch, lines_of, offset, reference, save
 
 from anthropic.emulator import Fault
-from anthropic.lib import SaveProgress
+from anthropic.lib import SaveProgress, asave_job_results, save_job_results
 
 pytestmark = pytest.mark.anyio
 
@@ -63,3 +63,17 @@ async def test_a_partial_from_an_earlier_run_counts_from_the_start(
     kit.emu.faults.clear()
     seen = await _save_recording(kit, batch, path)
     assert seen[0].lines == 5 and seen[-1].lines == N
+
+
+async def test_a_job_save_reports_each_batch(kit: Kit, tmp_path: Path) -> None:
+    job = await kit.call(kit.batches, "submit", make_requests(30), max_requests_per_batch=10)
+    await kit.call(job, "wait")
+    seen: List[SaveProgress] = []
+    path = tmp_path / "job.jsonl"
+    if kit.is_async:
+        await asave_job_results(kit.client, job, path, concurrency=2, on_progress=seen.append)
+    else:
+        save_job_results(kit.client, job, path, concurrency=2, on_progress=seen.append)
+    last = {p.batch_id: p for p in seen}
+    assert sorted(last) == sorted(job.batch_ids)
+    assert all(p.lines == p.expected == 10 for p in last.values())

@@ -11,9 +11,10 @@ the response types, which ``--help`` and usage errors do not need.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, TextIO, cast
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Optional, TextIO, cast
 
 from ._charts import show_charts, show_cost
 from ._context import Context, batch_ids, batch_json, show_batch, wait_args, wait_with_progress
@@ -21,7 +22,7 @@ from ._format import BATCH_COLUMNS, batch_row, counts_text, format_elapsed, plur
 from ._input import InputError
 from ._output import stream_is_tty
 from ._parser import EXIT_FAILURES, EXIT_OK, EXIT_TIMEOUT, EXIT_USAGE
-from ._progress import open_progress
+from ._progress import ProgressReporter, open_progress
 from ._submit import submit
 
 if TYPE_CHECKING:
@@ -158,38 +159,66 @@ def _stream_results(ctx: Context, batch: MessageBatch, sink: TextIO) -> int:
     return done
 
 
+def _save_job(ctx: Context, ids: List[str], bar: ProgressReporter, log: bool) -> Dict[str, object]:
+    """Several batches to ``-o`` with ``save_job_results`` (concurrent downloads, each
+    batch resumable). On a terminal the bar counts batches saved; elsewhere (``log``) a
+    line per batch saved and, between those, the results saved so far (reported from the
+    download threads, hence the lock)."""
+    from ..lib import save_job_results  # here: start-up speed
+
+    lock = threading.Lock()
+    saved: List[str] = []
+    lines: Dict[str, int] = {}
+    expected: Dict[str, Optional[int]] = {}
+
+    def on_progress(progress: SaveProgress) -> None:
+        with lock:
+            lines[progress.batch_id] = progress.lines
+            expected[progress.batch_id] = progress.expected
+            counts = [n for n in expected.values() if n is not None]
+            total = sum(counts) if len(counts) == len(ids) else None  # every batch's known
+            if log:
+                bar.update(sum(lines.values()), total, "saving")
+
+    def on_saved(report: SaveReport) -> None:
+        with lock:
+            saved.append(report.batch_id)
+            if not log:
+                bar.update(len(saved), len(ids), "saving")
+                return
+            ctx.out.note(
+                f"{time.strftime('[%H:%M:%S]')} saved {len(saved)}/{plural(len(ids), 'batch')} "
+                f"({report.batch_id}: {plural(report.lines, 'result')})"
+            )
+
+    if not log:
+        bar.update(0, len(ids), "saving")
+    job = save_job_results(
+        ctx.client, ids, ctx.args.output, on_saved=on_saved, on_progress=on_progress
+    )
+    if log:
+        bar.update(job.lines, job.lines, "saved")
+    return {
+        "path": str(job.path),
+        "batch_ids": job.batch_ids,
+        "lines": job.lines,
+        "counts": job.counts,
+        "complete": True,
+    }
+
+
 def _save_report(ctx: Context, ids: List[str]) -> Dict[str, object]:
-    """Save to ``-o``: one batch with ``save_results``, several with ``save_job_results``
-    (concurrent downloads, each batch resumable). The common JSON shape of both."""
-    from ..lib import save_job_results, save_results  # here: start-up speed
+    """Save to ``-o``: one batch with ``save_results``, several with ``_save_job``. The
+    common JSON shape of both. Off a terminal (and without ``--json``) progress is logged
+    as plain lines as the file grows."""
+    from ..lib import save_results  # here: start-up speed
 
     args = ctx.args
     label = ids[0] if len(ids) == 1 else plural(len(ids), "batch")
-    # Off a terminal, one batch logs its lines as they grow (several: a line per batch).
-    lines = len(ids) == 1 and not ctx.out.json_mode
-    with open_progress(ctx.out.stderr, label, lines=lines, clock=ctx.clock) as bar:
+    log = not stream_is_tty(ctx.out.stderr) and not ctx.out.json_mode
+    with open_progress(ctx.out.stderr, label, lines=log, clock=ctx.clock) as bar:
         if len(ids) > 1:
-            bar.update(0, len(ids), "saving")
-            saved: List[str] = []
-
-            def on_saved(report: SaveReport) -> None:
-                saved.append(report.batch_id)
-                bar.update(len(saved), len(ids), "saving")
-                if not stream_is_tty(ctx.out.stderr) and not ctx.out.json_mode:
-                    stamp = time.strftime("[%H:%M:%S]")
-                    ctx.out.note(
-                        f"{stamp} saved {len(saved)}/{plural(len(ids), 'batch')} "
-                        f"({report.batch_id}: {plural(report.lines, 'result')})"
-                    )
-
-            job = save_job_results(ctx.client, ids, args.output, on_saved=on_saved)
-            return {
-                "path": str(job.path),
-                "batch_ids": job.batch_ids,
-                "lines": job.lines,
-                "counts": job.counts,
-                "complete": True,
-            }
+            return _save_job(ctx, ids, bar, log)
 
         def on_progress(progress: SaveProgress) -> None:
             attempt = progress.attempts

@@ -27,7 +27,7 @@ from .._api_client import AsyncAPIClient, SyncAPIClient
 from ..types.messages import MessageBatch
 from ._job import DEFAULT_CONCURRENCY, AsyncBatchJob, BatchJob, _check_concurrency
 from ._results_file import SaveReport
-from ._save import asave_results, save_results
+from ._save import SaveProgressCallback, asave_results, save_results
 
 __all__ = ["DEFAULT_CONCURRENCY", "JobSaveReport", "asave_job_results", "save_job_results"]
 
@@ -132,18 +132,26 @@ def save_job_results(
     resume: bool = True,
     max_attempts: int = 5,
     on_saved: Optional[Callable[[SaveReport], object]] = None,
+    on_progress: Optional[SaveProgressCallback] = None,
 ) -> JobSaveReport:
     """Save the results of every batch of ``job`` (a ``BatchJob`` or batch ids / batches)
     to ``path``, downloading up to ``concurrency`` batches at once (see the module
     docstring). Each batch must have ended. ``on_saved(report)`` runs (in this thread)
-    as each batch's part is complete."""
+    as each batch's part is complete; ``on_progress(SaveProgress)`` as each download
+    grows (see ``save_results``), in that download's thread."""
     _check_concurrency(concurrency)
     plan = _Plan(_targets(job), path)
     if plan.todo:
         with ThreadPoolExecutor(max_workers=min(concurrency, len(plan.todo))) as pool:
             pending = {
                 pool.submit(
-                    save_results, client, target, part, resume=resume, max_attempts=max_attempts
+                    save_results,
+                    client,
+                    target,
+                    part,
+                    resume=resume,
+                    max_attempts=max_attempts,
+                    on_progress=on_progress,
                 )
                 for target, part in plan.todo
             }
@@ -169,6 +177,7 @@ async def asave_job_results(
     resume: bool = True,
     max_attempts: int = 5,
     on_saved: Optional[Callable[[SaveReport], object]] = None,
+    on_progress: Optional[SaveProgressCallback] = None,
 ) -> JobSaveReport:
     """See ``save_job_results`` (the downloads are tasks of one task group)."""
     _check_concurrency(concurrency)
@@ -181,7 +190,12 @@ async def asave_job_results(
         try:
             async with limiter:
                 saved = await asave_results(
-                    client, target, part, resume=resume, max_attempts=max_attempts
+                    client,
+                    target,
+                    part,
+                    resume=resume,
+                    max_attempts=max_attempts,
+                    on_progress=on_progress,
                 )
             if on_saved is not None:
                 on_saved(saved)
