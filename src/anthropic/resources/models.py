@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Mapping, Union
+from typing import Union
 
 from typing_extensions import Unpack
 
@@ -21,8 +21,9 @@ from .._core import message_specs as specs
 from .._core.batch_specs import Options
 from .._core.request import ResponseMode
 from .._types import NOT_GIVEN, CallOptions, NotGiven
-from ..pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
+from ..pagination import AsyncPage, AsyncPaginator, SyncPage
 from ..types.model_info import ModelInfo
+from ._paging import async_first_page, first_page
 from ._views import AsyncRawView, AsyncStreamedView, RawView, StreamedView, view_method
 
 __all__ = ["AsyncModels", "Models"]
@@ -63,14 +64,7 @@ class Models:
         """Models, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         opts = Options.of(options, self._mode)
         params = specs.models_list_params(after_id, before_id, limit)
-        client, later = self._client, opts.parsed()
-
-        def fetch(params: Mapping[str, object]) -> SyncPage[ModelInfo]:
-            parser = page_parser(SyncPage[ModelInfo], params, fetch)
-            return client._execute(specs.models_list_spec(params, later), parser)
-
-        first = page_parser(SyncPage[ModelInfo], params, fetch)
-        return client._execute(specs.models_list_spec(params, opts), first)
+        return first_page(self._client, SyncPage[ModelInfo], specs.models_list_spec, params, opts)
 
 
 class AsyncModels:
@@ -104,14 +98,8 @@ class AsyncModels:
         """See ``Models.list``: ``await`` it for the first page or ``async for`` every model."""
         opts = Options.of(options, self._mode)
         params = specs.models_list_params(after_id, before_id, limit)
-        client, later = self._client, opts.parsed()
-
-        async def fetch(params: Mapping[str, object]) -> AsyncPage[ModelInfo]:
-            parser = page_parser(AsyncPage[ModelInfo], params, fetch)
-            return await client._execute(specs.models_list_spec(params, later), parser)
-
-        first = page_parser(AsyncPage[ModelInfo], params, fetch)
-        return AsyncPaginator(lambda: client._execute(specs.models_list_spec(params, opts), first))
+        page_type, spec = AsyncPage[ModelInfo], specs.models_list_spec
+        return async_first_page(self._client, page_type, spec, params, opts)
 
 
 class _Methods:

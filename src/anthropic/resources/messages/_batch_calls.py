@@ -23,10 +23,11 @@ from ..._jsonl_stream import AsyncJSONLDecoder, AsyncStreamHandle, JSONLDecoder
 from ..._response import Parser
 from ..._types import CallOptions
 from ...lib._created import note_created
-from ...pagination import AsyncPage, AsyncPaginator, SyncPage, page_parser
+from ...pagination import AsyncPage, AsyncPaginator, SyncPage
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from .._paging import async_first_page, first_page
 
 __all__ = [
     "STABLE",
@@ -157,15 +158,8 @@ class SyncBatchCalls(Generic[_B, _D, _L]):
     ) -> SyncPage[_B]:
         """The first page of a list; later pages are fetched with ``later_opts`` (default:
         the same options), parsed."""
-        later = (later_opts or opts).parsed()
-        client, page_type = self._client, self._models.page()
-
-        def fetch(params: Mapping[str, object]) -> SyncPage[_B]:
-            parser = page_parser(page_type, params, fetch)
-            return client._execute(specs.list_spec(params, later), parser)
-
-        first = page_parser(page_type, params, fetch)
-        return client._execute(specs.list_spec(params, opts), first)
+        page_type = self._models.page()
+        return first_page(self._client, page_type, specs.list_spec, params, opts, later_opts)
 
     def results(
         self, target: ResultsTarget, retrieve_opts: specs.Options, results_opts: specs.Options
@@ -211,15 +205,8 @@ class AsyncBatchCalls(Generic[_B, _D, _L]):
         later_opts: Optional[specs.Options] = None,
     ) -> AsyncPaginator[_B]:
         """``await`` it for the first page or ``async for`` every batch."""
-        later = (later_opts or opts).parsed()
-        client, page_type = self._client, self._models.async_page()
-
-        async def fetch(params: Mapping[str, object]) -> AsyncPage[_B]:
-            parser = page_parser(page_type, params, fetch)
-            return await client._execute(specs.list_spec(params, later), parser)
-
-        first = page_parser(page_type, params, fetch)
-        return AsyncPaginator(lambda: client._execute(specs.list_spec(params, opts), first))
+        page_type = self._models.async_page()
+        return async_first_page(self._client, page_type, specs.list_spec, params, opts, later_opts)
 
     def results(
         self, target: ResultsTarget, retrieve_opts: specs.Options, results_opts: specs.Options
