@@ -9,7 +9,12 @@ import pytest
 from messages_kit import EVENT_CHUNKS, PARAMS, STREAM, Msgs, Server, stream_reply
 
 import anthropic
-from anthropic.lib.streaming import InputJsonEvent, TextEvent
+from anthropic.lib.streaming import (
+    ContentBlockStopEvent,
+    InputJsonEvent,
+    MessageStopEvent,
+    TextEvent,
+)
 from anthropic.lib.streaming._accumulate import Accumulator
 from anthropic.types import Message, ToolUseBlock
 
@@ -87,6 +92,48 @@ async def test_events_include_helper_events_with_partial_json_snapshots(flavor: 
     ]
     assert snapshot.content[2].input == inputs[-1]
     await api.aclose()
+
+
+async def test_stop_events_carry_the_finished_block_and_message(flavor: str) -> None:
+    # As the official helper: content_block_stop arrives as a ContentBlockStopEvent with
+    # the whole block, message_stop as a MessageStopEvent with the final message; both
+    # are still the raw event classes (subclasses), so isinstance checks keep working.
+    api = Msgs(flavor, Server(stream_reply()))
+    session = Session(api)
+    async with session as stream:
+        events = await api.drain(stream)
+        final = await session.run(stream.get_final_message())
+    stops = [e for e in events if e.type == "content_block_stop"]
+    assert [type(e) for e in stops] == [ContentBlockStopEvent] * 3
+    assert [e.index for e in stops] == [0, 1, 2]
+    assert [e.content_block.type for e in stops] == ["thinking", "text", "tool_use"]
+    tool = stops[2].content_block
+    assert isinstance(tool, ToolUseBlock)
+    assert tool.input == {"location": "San Francisco, CA", "unit": "fahrenheit"}
+    assert isinstance(stops[0], anthropic.types.RawContentBlockStopEvent)
+    last = events[-1]
+    assert type(last) is MessageStopEvent
+    assert isinstance(last, anthropic.types.RawMessageStopEvent)
+    assert last.message is final
+    assert last.to_dict()["type"] == "message_stop"
+    await api.aclose()
+
+
+def test_a_stop_event_that_completes_nothing_is_not_passed_on() -> None:
+    acc = Accumulator()
+    stop_block = anthropic.types.RawContentBlockStopEvent(type="content_block_stop", index=0)
+    stop_message = anthropic.types.RawMessageStopEvent(type="message_stop")
+    assert acc.feed(stop_block) == [] and acc.feed(stop_message) == []  # no message yet
+    message = {"id": "msg_1", "type": "message", "role": "assistant", "model": "m"}
+    message.update(content=[], stop_reason=None, stop_sequence=None)
+    usage = {"input_tokens": 1, "output_tokens": 1}
+    start = anthropic.types.RawMessageStartEvent.model_validate(
+        {"type": "message_start", "message": {**message, "usage": usage}}
+    )
+    acc.feed(start)
+    assert acc.feed(stop_block) == []  # no block at index 0
+    (event,) = acc.feed(stop_message)
+    assert isinstance(event, MessageStopEvent) and event.message is acc.message
 
 
 async def test_until_done_reads_everything(flavor: str) -> None:

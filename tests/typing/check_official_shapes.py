@@ -73,3 +73,18 @@ def models_built_by_hand() -> None:
     assert_type(block._request_id, Optional[str])
     counts = MessageBatchRequestCounts(canceled=0, errored=0, expired=0, processing=1, succeeded=0)
     assert_type(counts.processing, int)
+
+
+def stream_stop_events(client: anthropic.Anthropic) -> None:
+    # The helper's stop events carry what they complete, as in the official SDK.
+    from anthropic.lib.streaming import ContentBlockStopEvent, MessageStopEvent
+    from anthropic.types import Message
+
+    with client.messages.stream(model="m", max_tokens=1, messages=[]) as stream:
+        for event in stream:
+            if event.type == "content_block_stop":
+                assert_type(event, ContentBlockStopEvent)
+                print(event.index, event.content_block.type)
+            elif event.type == "message_stop":
+                assert_type(event, MessageStopEvent)
+                assert_type(event.message, Message)

@@ -9,7 +9,9 @@ from ._messages import (
 )
 from ._types import (
     CitationEvent,
+    ContentBlockStopEvent,
     InputJsonEvent,
+    MessageStopEvent,
     MessageStreamEvent,
     SignatureEvent,
     TextEvent,
@@ -20,7 +22,9 @@ __all__ = [
     "AsyncMessageStream",
     "AsyncMessageStreamManager",
     "CitationEvent",
+    "ContentBlockStopEvent",
     "InputJsonEvent",
+    "MessageStopEvent",
     "MessageStream",
     "MessageStreamEvent",
     "MessageStreamManager",

@@ -8,22 +8,28 @@
 
 It never raises on what the parser let through: a delta for a block that does not exist,
 a delta of a kind that does not fit the block, or an unknown delta type leaves the
-snapshot as it was. Tool input is rebuilt from the concatenated ``input_json`` pieces
-with pydantic-core's partial JSON parser, so ``snapshot`` is always the input so far.
+snapshot as it was; a stop event that completes nothing (before message_start, or for an
+index with no block) is not passed on. Tool input is rebuilt from the concatenated
+``input_json`` pieces with pydantic-core's partial JSON parser, so ``snapshot`` is always
+the input so far.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Dict, List, Optional, cast
+from typing import Any, Dict, List, Optional, Union, cast
 
 from pydantic_core import from_json
 
 from ...types.message import Message
+from ...types.raw_content_block_stop_event import RawContentBlockStopEvent
+from ...types.raw_message_stop_event import RawMessageStopEvent
 from ...types.raw_message_stream_event import RawMessageStreamEvent
 from ._types import (
     CitationEvent,
+    ContentBlockStopEvent,
     InputJsonEvent,
+    MessageStopEvent,
     MessageStreamEvent,
     SignatureEvent,
     TextEvent,
@@ -42,6 +48,24 @@ def _parse_partial(text: str) -> object:
 _TOOL_BLOCKS = frozenset(("tool_use", "server_tool_use"))
 
 
+def _stop_event(
+    event: Union[RawMessageStopEvent, RawContentBlockStopEvent], message: Optional[Message]
+) -> List[MessageStreamEvent]:
+    """The stop event with what it completes (its extra fields kept); none when there is
+    nothing it could complete (no message_start yet, or no block at its index)."""
+    fields: Dict[str, Any] = dict(event.model_extra or {})
+    if message is None:
+        return []
+    if event.type == "message_stop":
+        fields.update(type=event.type, message=message)
+        return [MessageStopEvent.model_construct(**fields)]
+    if not 0 <= event.index < len(message.content):
+        return []
+    block = message.content[event.index]
+    fields.update(type=event.type, index=event.index, content_block=block)
+    return [ContentBlockStopEvent.model_construct(**fields)]
+
+
 class Accumulator:
     """The message snapshot of one stream (see the module docstring)."""
 
@@ -54,13 +78,17 @@ class Accumulator:
         self._json: Dict[int, List[str]] = {}  # index -> input_json pieces so far
 
     def feed(self, event: RawMessageStreamEvent) -> List[MessageStreamEvent]:
-        """Apply ``event``; return it followed by the helper event it implies, if any."""
-        out: List[MessageStreamEvent] = [event]
+        """Apply ``event``; return what a ``MessageStream`` yields for it: the event (a stop
+        event as ``ContentBlockStopEvent`` / ``MessageStopEvent``, carrying the finished
+        block or message), then the helper event it implies, if any."""
         if event.type == "message_start":
             self.message = event.message
             self._json = {}
-            return out
+            return [event]
         message = self.message
+        if event.type == "message_stop" or event.type == "content_block_stop":
+            return _stop_event(event, message)
+        out: List[MessageStreamEvent] = [event]
         if message is None:
             return out  # events before message_start: nothing to fold into
         if event.type == "content_block_start":

@@ -14,12 +14,21 @@ from typing import Union
 from typing_extensions import Literal, TypeAlias
 
 from ..._models import BaseModel
-from ...types.raw_message_stream_event import RawMessageStreamEvent
+from ...types.content_block import ContentBlock
+from ...types.message import Message
+from ...types.raw_content_block_delta_event import RawContentBlockDeltaEvent
+from ...types.raw_content_block_start_event import RawContentBlockStartEvent
+from ...types.raw_content_block_stop_event import RawContentBlockStopEvent
+from ...types.raw_message_delta_event import RawMessageDeltaEvent
+from ...types.raw_message_start_event import RawMessageStartEvent
+from ...types.raw_message_stop_event import RawMessageStopEvent
 from ...types.text_citation import TextCitation
 
 __all__ = [
     "CitationEvent",
+    "ContentBlockStopEvent",
     "InputJsonEvent",
+    "MessageStopEvent",
     "MessageStreamEvent",
     "SignatureEvent",
     "TextEvent",
@@ -67,8 +76,33 @@ class InputJsonEvent(BaseModel):
     snapshot: object
 
 
+class ContentBlockStopEvent(RawContentBlockStopEvent):
+    """A block is complete; ``content_block`` is the whole block (a tool call's input
+    parsed). Stands in for the raw ``content_block_stop`` event (a subclass of it)."""
+
+    content_block: ContentBlock
+
+
+class MessageStopEvent(RawMessageStopEvent):
+    """The stream is complete; ``message`` is the final ``Message``. Stands in for the raw
+    ``message_stop`` event (a subclass of it)."""
+
+    message: Message
+
+
 MessageStreamEvent: TypeAlias = Union[
-    RawMessageStreamEvent, TextEvent, CitationEvent, ThinkingEvent, SignatureEvent, InputJsonEvent
+    TextEvent,
+    CitationEvent,
+    ThinkingEvent,
+    SignatureEvent,
+    InputJsonEvent,
+    RawMessageStartEvent,
+    RawMessageDeltaEvent,
+    MessageStopEvent,
+    RawContentBlockStartEvent,
+    RawContentBlockDeltaEvent,
+    ContentBlockStopEvent,
 ]
-"""What iterating a ``MessageStream`` yields: each raw event, and after a
-``content_block_delta`` the matching helper event above."""
+"""What iterating a ``MessageStream`` yields: each raw event (the two stop events as
+``MessageStopEvent`` / ``ContentBlockStopEvent``, which carry the finished message or
+block), and after a ``content_block_delta`` the matching helper event above."""
