@@ -23,7 +23,7 @@ from .._core.request import ResponseMode
 from .._types import NOT_GIVEN, CallOptions, NotGiven
 from ..pagination import AsyncPage, AsyncPaginator, SyncPage
 from ..types.model_info import ModelInfo
-from ._paging import async_first_page, first_page
+from ._paging import Listing, async_first_page, first_page
 from ._views import AsyncRawView, AsyncStreamedView, RawView, StreamedView, view_method
 
 __all__ = ["AsyncModels", "Models"]
@@ -64,7 +64,8 @@ class Models:
         """Models, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         opts = Options.of(options, self._mode)
         params = specs.models_list_params(after_id, before_id, limit)
-        return first_page(self._client, SyncPage[ModelInfo], specs.models_list_spec, params, opts)
+        listing = Listing(specs.models_list_spec, params, opts)
+        return first_page(self._client, SyncPage[ModelInfo], listing)
 
 
 class AsyncModels:
@@ -98,8 +99,8 @@ class AsyncModels:
         """See ``Models.list``: ``await`` it for the first page or ``async for`` every model."""
         opts = Options.of(options, self._mode)
         params = specs.models_list_params(after_id, before_id, limit)
-        page_type, spec = AsyncPage[ModelInfo], specs.models_list_spec
-        return async_first_page(self._client, page_type, spec, params, opts)
+        listing = Listing(specs.models_list_spec, params, opts)
+        return async_first_page(self._client, AsyncPage[ModelInfo], listing)
 
 
 class _Methods:

@@ -27,7 +27,7 @@ from ...pagination import AsyncPage, AsyncPaginator, SyncPage
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
-from .._paging import async_first_page, first_page
+from .._paging import Listing, async_first_page, first_page
 
 __all__ = [
     "STABLE",
@@ -150,16 +150,9 @@ class SyncBatchCalls(Generic[_B, _D, _L]):
     def delete(self, batch_id: str, opts: specs.Options) -> _D:
         return self._client._execute(specs.delete_spec(batch_id, opts), self._models.deleted)
 
-    def list(
-        self,
-        params: Mapping[str, object],
-        opts: specs.Options,
-        later_opts: Optional[specs.Options] = None,
-    ) -> SyncPage[_B]:
-        """The first page of a list; later pages are fetched with ``later_opts`` (default:
-        the same options), parsed."""
-        page_type = self._models.page()
-        return first_page(self._client, page_type, specs.list_spec, params, opts, later_opts)
+    def list(self, listing: Listing) -> SyncPage[_B]:
+        """The first page; it fetches the later ones as it is iterated."""
+        return first_page(self._client, self._models.page(), listing)
 
     def results(
         self, target: ResultsTarget, retrieve_opts: specs.Options, results_opts: specs.Options
@@ -198,15 +191,9 @@ class AsyncBatchCalls(Generic[_B, _D, _L]):
         parser = self._models.deleted
         return await self._client._execute(specs.delete_spec(batch_id, opts), parser)
 
-    def list(
-        self,
-        params: Mapping[str, object],
-        opts: specs.Options,
-        later_opts: Optional[specs.Options] = None,
-    ) -> AsyncPaginator[_B]:
+    def list(self, listing: Listing) -> AsyncPaginator[_B]:
         """``await`` it for the first page or ``async for`` every batch."""
-        page_type = self._models.async_page()
-        return async_first_page(self._client, page_type, specs.list_spec, params, opts, later_opts)
+        return async_first_page(self._client, self._models.async_page(), listing)
 
     def results(
         self, target: ResultsTarget, retrieve_opts: specs.Options, results_opts: specs.Options

@@ -40,6 +40,7 @@ from ...types.messages.batch_create_params import AcceptedRequest
 from ...types.messages.deleted_message_batch import DeletedMessageBatch
 from ...types.messages.message_batch import MessageBatch
 from ...types.messages.message_batch_individual_response import MessageBatchIndividualResponse
+from .._paging import Listing
 from .._views import (
     AsyncRawView,
     AsyncStreamedView,
@@ -127,7 +128,7 @@ class Batches(BatchWorkflows):
     ) -> SyncPage[MessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         params = specs.list_params(after_id, before_id, limit)
-        return self._calls.list(params, self._options(options))
+        return self._calls.list(Listing(specs.list_spec, params, self._options(options)))
 
     def cancel(
         self,
@@ -211,7 +212,7 @@ class AsyncBatches(AsyncBatchWorkflows):
     ) -> AsyncPaginator[MessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
         params = specs.list_params(after_id, before_id, limit)
-        return self._calls.list(params, self._options(options))
+        return self._calls.list(Listing(specs.list_spec, params, self._options(options)))
 
     async def cancel(
         self,

@@ -17,6 +17,7 @@ from ....types.beta.messages.beta_message_batch import BetaMessageBatch
 from ....types.beta.messages.beta_message_batch_individual_response import (
     BetaMessageBatchIndividualResponse,
 )
+from ..._paging import Listing
 from ...messages._batch_calls import BatchModels, Endpoint
 
 __all__ = [
@@ -24,8 +25,8 @@ __all__ = [
     "BETA_MODELS",
     "DEFAULT",
     "beta_endpoint",
+    "beta_listing",
     "beta_options",
-    "list_options",
     "results_options",
     "submit_options",
 ]
@@ -74,17 +75,18 @@ def beta_options(
     return beta_endpoint(betas, query=not other).options(options, mode)
 
 
-def list_options(
+def beta_listing(
     client: Union[SyncAPIClient, AsyncAPIClient],
     mode: ResponseMode,
     betas: object,
     options: CallOptions,
     params: Mapping[str, object],
-) -> Tuple[specs.Options, specs.Options]:
-    """(the first page, the later pages) of a list: the later pages carry a cursor, so
-    never the ``?beta=true`` marker, and are always parsed."""
+) -> Listing:
+    """The pages of a beta list: the later pages carry a cursor, so never the
+    ``?beta=true`` marker."""
     first = beta_options(client, mode, betas, options, params)
-    return first, beta_endpoint(betas, query=False).options(options, "parsed")
+    later = beta_endpoint(betas, query=False).options(options, "parsed")
+    return Listing(specs.list_spec, params, first, later)
 
 
 def submit_options(

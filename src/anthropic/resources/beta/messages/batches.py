@@ -52,8 +52,8 @@ from ._beta_endpoint import (
     BETA_MODELS,
     DEFAULT,
     beta_endpoint,
+    beta_listing,
     beta_options,
-    list_options,
     results_options,
     submit_options,
 )
@@ -125,8 +125,7 @@ class Batches:
     ) -> SyncPage[BetaMessageBatch]:
         """Batches, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
         params = specs.list_params(after_id, before_id, limit)
-        first, later = list_options(self._client, self._mode, betas, options, params)
-        return self._calls.list(params, first, later)
+        return self._calls.list(beta_listing(self._client, self._mode, betas, options, params))
 
     def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
@@ -240,8 +239,7 @@ class AsyncBatches:
     ) -> AsyncPaginator[BetaMessageBatch]:
         """See ``Batches.list``: ``await`` it for the first page or ``async for`` every batch."""
         params = specs.list_params(after_id, before_id, limit)
-        first, later = list_options(self._client, self._mode, betas, options, params)
-        return self._calls.list(params, first, later)
+        return self._calls.list(beta_listing(self._client, self._mode, betas, options, params))
 
     async def cancel(
         self, message_batch_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
