@@ -10,6 +10,7 @@ from typing import List, Type
 import pydantic
 import pytest
 
+from anthropic import types as t
 from anthropic.types import Message, ServerToolUseBlock, TextBlock, ToolUseBlock, Usage
 from anthropic.types.messages import (
     MessageBatch,
@@ -47,6 +48,24 @@ OFFICIAL_FIELDS = [
     (ServerToolUseBlock, "id input name type"),
     (ErrorResponse, "error request_id type"),
     (NotFoundError, "message type"),
+    # Stream events and deltas: by name, ``type`` included.
+    (t.RawMessageStartEvent, "message type"),
+    (t.RawMessageDeltaEvent, "delta type usage"),
+    (t.RawContentBlockStartEvent, "content_block index type"),
+    (t.RawContentBlockDeltaEvent, "delta index type"),
+    (t.RawContentBlockStopEvent, "index type"),
+    (t.TextDelta, "text type"),
+    (t.InputJSONDelta, "partial_json type"),
+    (t.ThinkingDelta, "thinking type"),
+    (t.SignatureDelta, "signature type"),
+    (t.CitationsDelta, "citation type"),
+    (
+        t.MessageDeltaUsage,
+        (
+            "cache_creation_input_tokens cache_read_input_tokens input_tokens output_tokens"
+            " server_tool_use"
+        ),
+    ),
 ]
 
 
@@ -79,6 +98,37 @@ def test_str_and_repr_print_as_the_official_models() -> None:
         f"{expected}, results_url='{url}', type='message_batch')"
     )
     assert batch.to_json(indent=None).startswith('{"id":"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d","a')
+
+
+def test_stream_events_and_models_print_as_the_official_ones() -> None:
+    # Observed on the official SDK 0.66 with the same fixtures.
+    delta = t.RawContentBlockDeltaEvent.model_validate(
+        {"type": "content_block_delta", "index": 1, "delta": {"type": "text_delta", "text": "Ok"}}
+    )
+    assert repr(delta) == (
+        "RawContentBlockDeltaEvent(delta=TextDelta(text='Ok', type='text_delta'), index=1,"
+        " type='content_block_delta')"
+    )
+    assert delta.to_json(indent=None) == (
+        '{"delta":{"text":"Ok","type":"text_delta"},"index":1,"type":"content_block_delta"}'
+    )
+    usage = t.MessageDeltaUsage.model_validate({"output_tokens": 89})
+    assert repr(usage) == (
+        "MessageDeltaUsage(cache_creation_input_tokens=None, cache_read_input_tokens=None,"
+        " input_tokens=None, output_tokens=89, server_tool_use=None)"
+    )
+    # A required timestamp carries datetime.timezone, as the official parser gives it.
+    model = t.ModelInfo.model_validate_json(api_bytes("model.json"))
+    assert repr(model) == (
+        "ModelInfo(id='claude-sonnet-4-20250514', created_at=datetime.datetime(2025, 5, 22, 0,"
+        " 0, tzinfo=datetime.timezone.utc), display_name='Claude Sonnet 4', type='model')"
+    )
+    from anthropic.types.beta import BetaContainer
+
+    container = BetaContainer.model_validate({"id": "c", "expires_at": "2025-01-01T00:00:00+02:00"})
+    assert repr(container.expires_at.tzinfo) == (
+        "datetime.timezone(datetime.timedelta(seconds=7200))"
+    )
 
 
 def test_print_of_a_results_line_keeps_the_official_order() -> None:

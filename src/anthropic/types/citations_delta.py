@@ -13,5 +13,5 @@ __all__ = ["CitationsDelta"]
 class CitationsDelta(BaseModel):
     """A citation to append to the block's ``citations`` list."""
 
-    type: Literal["citations_delta"]
     citation: TextCitation
+    type: Literal["citations_delta"]

@@ -12,6 +12,6 @@ __all__ = ["InputJSONDelta"]
 class InputJSONDelta(BaseModel):
     """A piece of a ``tool_use`` block's input JSON."""
 
-    type: Literal["input_json_delta"]
     partial_json: str
     """The next characters of the JSON text; only their concatenation is valid JSON."""
+    type: Literal["input_json_delta"]

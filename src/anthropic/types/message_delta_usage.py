@@ -13,8 +13,8 @@ __all__ = ["MessageDeltaUsage"]
 class MessageDeltaUsage(BaseModel):
     """Counts so far; ``output_tokens`` is always sent, the others when they changed."""
 
-    output_tokens: int
-    input_tokens: Optional[int] = None
     cache_creation_input_tokens: Optional[int] = None
     cache_read_input_tokens: Optional[int] = None
+    input_tokens: Optional[int] = None
+    output_tokens: int
     server_tool_use: Optional[ServerToolUsage] = None

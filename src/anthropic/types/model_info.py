@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from typing_extensions import Literal
 
 from .._models import BaseModel
+from ._timestamps import Timestamp
 
 __all__ = ["ModelInfo"]
 
@@ -15,6 +14,6 @@ class ModelInfo(BaseModel):
     """A model id to use in requests, its human-readable name and its release time."""
 
     id: str
-    created_at: datetime
+    created_at: Timestamp
     display_name: str
     type: Literal["model"]

@@ -13,6 +13,6 @@ __all__ = ["RawContentBlockDeltaEvent"]
 class RawContentBlockDeltaEvent(BaseModel):
     """One delta (text, tool input JSON, thinking, signature or citation) for a block."""
 
-    type: Literal["content_block_delta"]
-    index: int
     delta: RawContentBlockDelta
+    index: int
+    type: Literal["content_block_delta"]

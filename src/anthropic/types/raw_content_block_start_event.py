@@ -13,6 +13,6 @@ __all__ = ["RawContentBlockStartEvent"]
 class RawContentBlockStartEvent(BaseModel):
     """The block's initial state (empty text, empty tool input, ...); deltas follow."""
 
-    type: Literal["content_block_start"]
-    index: int
     content_block: ContentBlock
+    index: int
+    type: Literal["content_block_start"]

@@ -12,5 +12,5 @@ __all__ = ["RawContentBlockStopEvent"]
 class RawContentBlockStopEvent(BaseModel):
     """No more deltas follow for this block."""
 
-    type: Literal["content_block_stop"]
     index: int
+    type: Literal["content_block_stop"]

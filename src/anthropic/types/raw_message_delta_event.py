@@ -23,6 +23,6 @@ class Delta(BaseModel):
 class RawMessageDeltaEvent(BaseModel):
     """Why generation stopped, and the cumulative ``usage``."""
 
-    type: Literal["message_delta"]
     delta: Delta
+    type: Literal["message_delta"]
     usage: MessageDeltaUsage

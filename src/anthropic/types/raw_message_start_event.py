@@ -13,5 +13,5 @@ __all__ = ["RawMessageStartEvent"]
 class RawMessageStartEvent(BaseModel):
     """Opens the stream: ``message`` has the id, model and input usage, no content yet."""
 
-    type: Literal["message_start"]
     message: Message
+    type: Literal["message_start"]

@@ -12,5 +12,5 @@ __all__ = ["SignatureDelta"]
 class SignatureDelta(BaseModel):
     """The signature of a finished ``thinking`` block."""
 
-    type: Literal["signature_delta"]
     signature: str
+    type: Literal["signature_delta"]

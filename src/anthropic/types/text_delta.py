@@ -12,6 +12,6 @@ __all__ = ["TextDelta"]
 class TextDelta(BaseModel):
     """More text for a ``text`` block being streamed."""
 
-    type: Literal["text_delta"]
     text: str
     """The text to append to the block."""
+    type: Literal["text_delta"]

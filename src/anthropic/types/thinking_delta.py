@@ -12,5 +12,5 @@ __all__ = ["ThinkingDelta"]
 class ThinkingDelta(BaseModel):
     """More text for a ``thinking`` block."""
 
-    type: Literal["thinking_delta"]
     thinking: str
+    type: Literal["thinking_delta"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from ..._models import BaseModel
+from .._timestamps import Timestamp
 
 __all__ = ["BetaContainer"]
 
@@ -13,4 +12,4 @@ class BetaContainer(BaseModel):
     """The container ``id`` (pass it to a later request to reuse it) and when it expires."""
 
     id: str
-    expires_at: datetime
+    expires_at: Timestamp

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING, Optional, Union
 
-from pydantic import field_validator
 from typing_extensions import Literal
 
 from ..._models import BaseModel
+from .._timestamps import Timestamp
 from .message_batch_request_counts import MessageBatchRequestCounts
 
 __all__ = ["MessageBatch"]
@@ -28,10 +28,10 @@ class MessageBatch(BaseModel):
     """When the results were archived and became unavailable, or ``None``."""
     cancel_initiated_at: Optional[datetime] = None
     """When cancellation was requested, or ``None``."""
-    created_at: datetime
+    created_at: Timestamp
     ended_at: Optional[datetime] = None
     """When processing ended, or ``None`` while it runs."""
-    expires_at: datetime
+    expires_at: Timestamp
     """When unfinished requests expire (24 hours after creation)."""
     if TYPE_CHECKING:
         processing_status: Literal["in_progress", "canceling", "ended"]
@@ -41,13 +41,3 @@ class MessageBatch(BaseModel):
     results_url: Optional[str] = None
     """Where to download the ``.jsonl`` results once processing has ended."""
     type: Literal["message_batch"]
-
-    @field_validator("created_at", "expires_at")
-    @classmethod
-    def _plain_timezone(cls, value: datetime) -> datetime:
-        # Print as the official SDK does: its required timestamps carry a
-        # ``datetime.timezone`` (``tzinfo=datetime.timezone.utc``), not pydantic's TzInfo.
-        offset = value.utcoffset()
-        if offset is None:
-            return value
-        return value.replace(tzinfo=timezone.utc if not offset else timezone(offset))
