@@ -14,15 +14,19 @@ APIs and some guides), which is normalized to the API's shape.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Optional, Union, cast
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union, cast
 
 from .._exceptions import AnthropicError
+from .batch_bulk_checks import PlainBatch, plain_batch
 from .json_body import (
+    GROUP_ITEMS,
     BadValue,
     BodyTooLarge,
     BodyWriter,
+    Floor,
     NonFiniteNumber,
     Unencodable,
+    dicts_floor,
     encode_checked,
 )
 
@@ -187,29 +191,8 @@ def validate_requests(requests: Iterable[object]) -> list[Mapping[str, Any]]:
             "requests must be an iterable of request dicts (a list or a generator), "
             f"got {type(requests).__name__}"
         )
-    out: list[Mapping[str, Any]] = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(requests):
-        req = normalize_request(index, item)
-        custom_id: str = req["custom_id"]
-        first = seen.setdefault(custom_id, index)
-        if first != index:
-            raise _fail(
-                index,
-                custom_id,
-                "custom_id",
-                f"duplicates the custom_id of requests[{first}]",
-                "Give every request of a batch a unique custom_id.",
-            )
-        out.append(req)
-        if index >= MAX_BATCH_REQUESTS:
-            raise InvalidBatchRequestError(
-                f"requests has more than {MAX_BATCH_REQUESTS:,} items, the most one batch "
-                f"holds. Split them (client.messages.batches.submit(...) does it for you).",
-                index=index,
-                custom_id=custom_id,
-                field="requests",
-            )
+    out = [_check_one(index, item, seen) for index, item in enumerate(requests)]
     if not out:
         raise InvalidBatchRequestError(
             "requests is empty: a batch needs at least one request.",
@@ -218,6 +201,30 @@ def validate_requests(requests: Iterable[object]) -> list[Mapping[str, Any]]:
             field="requests",
         )
     return out
+
+
+def _check_one(index: int, item: object, seen: dict[str, int]) -> Mapping[str, Any]:
+    """``normalize_request``, then uniqueness (``seen``: id -> first index) and the count."""
+    req = normalize_request(index, item)
+    custom_id: str = req["custom_id"]
+    first = seen.setdefault(custom_id, index)
+    if first != index:
+        raise _fail(
+            index,
+            custom_id,
+            "custom_id",
+            f"duplicates the custom_id of requests[{first}]",
+            "Give every request of a batch a unique custom_id.",
+        )
+    if index >= MAX_BATCH_REQUESTS:
+        raise InvalidBatchRequestError(
+            f"requests has more than {MAX_BATCH_REQUESTS:,} items, the most one batch "
+            f"holds. Split them (client.messages.batches.submit(...) does it for you).",
+            index=index,
+            custom_id=custom_id,
+            field="requests",
+        )
+    return req
 
 
 def join_encoded_requests(encoded: list[bytes]) -> bytes:
@@ -245,28 +252,101 @@ def encode_create_body(
     when the bytes so far plus a lower bound of its size already pass the limit, so an
     over-limit body is never built. Numbers: NaN and Infinity are refused with the
     request's index, custom_id and field (JSON has no such numbers).
+
+    Every request is checked before any encoding error is reported, so a batch with
+    several problems always gets the same error, whichever order the work is done in.
     """
     limit = MAX_BATCH_BYTES if max_bytes is None else max_bytes
-    normalized = validate_requests(requests)
     if extra_body and "requests" in extra_body:  # the caller replaces the requests wholesale
+        normalized = validate_requests(requests)
         return _encode_whole(normalized, extra_body, limit), len(normalized)
+    if isinstance(requests, (list, tuple)):
+        items = cast("Sequence[object]", requests)
+        if 0 < len(items) <= MAX_BATCH_REQUESTS:
+            return _encode_in_groups(items, extra_body or {}, limit), len(items)
+    normalized = validate_requests(requests)
     writer = BodyWriter(limit, _BODY_PREFIX, _BODY_SUFFIX)
     try:
-        for index, request in enumerate(normalized):
-            writer.add(index, request)
+        writer.add_all(normalized)
         return writer.finish(extra_body or {}), len(normalized)
-    except BodyTooLarge as exc:
-        raise _too_large(exc, normalized, limit) from None
-    except BadValue as exc:
-        if exc.index is None:
-            raise InvalidBatchRequestError(
-                f"extra_body: {exc.cause} cannot be sent as JSON. Pass only finite numbers "
-                f"and JSON values in extra_body.",
-                index=None,
-                custom_id=None,
-                field="extra_body",
-            ) from None
-        raise bad_value(exc.index, normalized[exc.index]["custom_id"], exc.cause) from None
+    except (BodyTooLarge, BadValue) as exc:
+        raise _encoding_error(exc, normalized, limit) from None
+
+
+def _encode_in_groups(items: Sequence[object], extra: Mapping[str, object], limit: int) -> bytes:
+    """``encode_create_body`` for a list: each group of requests is checked, then encoded
+    while it is still in the CPU's cache (measured: a third less time than checking all,
+    then encoding all). A group of the common shape is checked in one pass
+    (``plain_batch``), any other request by ``normalize_request``. An encoding failure
+    waits until every request is checked, so the error is the one checking first gives."""
+    writer: Optional[BodyWriter] = BodyWriter(limit, _BODY_PREFIX, _BODY_SUFFIX)
+    ids: set[str] = set()
+    first_index: Optional[dict[str, int]] = None  # for _check_one, made when first needed
+    normalized: list[Mapping[str, Any]] = []
+    failure: Optional[Union[BodyTooLarge, BadValue]] = None
+    for start in range(0, len(items), GROUP_ITEMS):
+        group = items[start : start + GROUP_ITEMS]
+        plain = plain_batch(group, GROUP_ITEMS)
+        measure: Optional[Callable[[int, int, int], Optional[Floor]]] = None
+        known = len(ids)
+        if plain is not None:
+            ids.update(plain.ids)
+        if plain is not None and len(ids) == known + len(group):  # all new, all different
+            checked = cast("list[Mapping[str, Any]]", group)
+            if first_index is not None:
+                first_index.update(zip(plain.ids, range(start, start + len(group))))
+            measure = _plain_measure(plain)
+        else:  # per request; a repeated id (the only fault a plain group can have) raises
+            if first_index is None:
+                first_index = {req["custom_id"]: i for i, req in enumerate(normalized)}
+            checked = [_check_one(start + i, item, first_index) for i, item in enumerate(group)]
+            ids.update(req["custom_id"] for req in checked)
+        normalized += checked
+        if writer is not None:
+            try:
+                final = start + GROUP_ITEMS >= len(items)
+                writer.add_all(checked, start, measure, final=final)
+            except (BodyTooLarge, BadValue) as exc:
+                # Raised once the rest is checked; the buffer goes now (the traceback
+                # would keep the writer's frame alive).
+                failure, writer = exc.with_traceback(None), None
+    try:
+        if writer is None:
+            raise cast("Union[BodyTooLarge, BadValue]", failure)
+        return writer.finish(extra)
+    except (BodyTooLarge, BadValue) as exc:
+        raise _encoding_error(exc, normalized, limit) from None
+
+
+def _encoding_error(
+    exc: Union[BodyTooLarge, BadValue], normalized: list[Mapping[str, Any]], limit: int
+) -> InvalidBatchRequestError:
+    if isinstance(exc, BodyTooLarge):
+        return _too_large(exc, normalized, limit)
+    if exc.index is None:
+        return InvalidBatchRequestError(
+            f"extra_body: {exc.cause} cannot be sent as JSON. Pass only finite numbers "
+            f"and JSON values in extra_body.",
+            index=None,
+            custom_id=None,
+            field="extra_body",
+        )
+    return bad_value(exc.index, normalized[exc.index]["custom_id"], exc.cause)
+
+
+def _plain_measure(plain: PlainBatch) -> Callable[[int, int, int], Optional[Floor]]:
+    """``BodyWriter.add_all``'s measure for requests of exactly ``{custom_id, params}``:
+    each counts 4 (its dict, 2 items, the id) plus the id's characters plus its params'
+    floor; the request dicts themselves need no walk."""
+
+    def measure(start: int, stop: int, cap: int) -> Optional[Floor]:
+        params = dicts_floor(plain.params[start:stop], cap)
+        if params is None:
+            return None
+        ids = sum(map(len, plain.ids[start:stop]))
+        return Floor(params.size + 4 * (stop - start) + ids, params.finite)
+
+    return measure
 
 
 def bad_value(

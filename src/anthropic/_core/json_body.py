@@ -17,21 +17,28 @@ tokens that the API refuses (after the whole upload). ``NonFiniteNumber`` names 
 
 from __future__ import annotations
 
+import gc
 import io
 import math
-from typing import IO, Any, Callable, Iterable, Mapping, Optional, Sequence, Union, cast
+from itertools import compress, repeat
+from operator import is_, length_hint
+from typing import IO, Any, Callable, Iterable, Mapping, NamedTuple, Optional, Sequence, Union, cast
 
 from .request import serialize_json
 
 __all__ = [
+    "GROUP_ITEMS",
     "BadValue",
     "BodyTooLarge",
     "BodyWriter",
+    "Floor",
     "NonFiniteNumber",
     "Unencodable",
+    "dicts_floor",
     "encode_checked",
     "find_non_finite",
     "has_non_finite_token",
+    "plain_floor",
     "size_floor",
     "write_streamed",
 ]
@@ -41,6 +48,9 @@ STRING_SLICE = 1 << 16
 
 _MARKERS = (b"NaN", b"Infinity")
 _KIND_OF: Callable[[object], object] = type  # ``type(x)``, typed for the checkers
+_PLAIN = frozenset((str, int, float, bool, type(None), dict, list, tuple))
+GROUP_ITEMS = 1024
+"""Most items ``BodyWriter`` encodes in one pydantic-core call."""
 
 
 class NonFiniteNumber(ValueError):
@@ -111,6 +121,68 @@ def size_floor(value: object) -> int:
             elif child_kind is dict or child_kind is list or child_kind is tuple:
                 push(child)
     return total
+
+
+def _children_are_referents() -> bool:
+    # ``plain_floor`` reads a level's children with gc.get_referents: CPython visits
+    # every item of a list or tuple and every value of a dict (and, for dicts with keys
+    # that are not all strings, the keys too, which only raises a lower bound that was
+    # already safe). Checked once here; elsewhere ``plain_floor`` is never used.
+    got = gc.get_referents(["ab", 7, None], {"k": 1.5}, ("t",))
+    return sorted(map(repr, got)) == sorted(map(repr, ["ab", 7, None, 1.5, "t"]))
+
+
+_REFERENTS_OK = _children_are_referents()
+
+
+class Floor(NamedTuple):
+    """A lower bound of an encoded size, and whether every float counted was finite."""
+
+    size: int
+    finite: bool
+
+
+def plain_floor(items: Sequence[object], cap: int) -> Optional[Floor]:
+    """For ``items`` made only of dicts, lists, tuples, str, int, float, bool and None:
+    a lower bound of their encoded sizes together (at least the sum of their
+    ``size_floor``), and whether every float inside is finite. ``None`` for anything
+    else, or once the bound reaches ``cap`` (the caller then measures item by item).
+
+    The tree is read one level at a time with builtin passes over the whole level and
+    no Python code per node: ``gc.get_referents`` gives the children of all of a
+    level's containers in one call. Each node counts 1 plus its ``len`` (a string's
+    characters, a container's items), never more than the bytes it encodes to.
+    Iterative, so depth costs no recursion; a cycle only grows the bound to ``cap``.
+    """
+    if not _REFERENTS_OK:
+        return None
+    level: Sequence[object] = items
+    total = 0
+    finite = True
+    while level:
+        kinds = set(map(type, level))
+        if not kinds <= _PLAIN:
+            return None
+        total += len(level) + sum(map(length_hint, level))
+        if total >= cap:
+            return None
+        if finite and float in kinds:
+            floats = cast(
+                "Iterable[float]", compress(level, map(is_, map(type, level), repeat(float)))
+            )
+            finite = math.isfinite(sum(floats))  # a NaN or an infinity makes the sum one
+        level = gc.get_referents(*level)
+    return Floor(total, finite)
+
+
+def dicts_floor(dicts: Sequence[Mapping[str, object]], cap: int) -> Optional[Floor]:
+    """``plain_floor`` of values the caller has checked are plain dicts: their own level
+    costs one ``len`` each, and the walk starts at their values."""
+    if not _REFERENTS_OK:
+        return None
+    own = len(dicts) + sum(map(len, dicts))
+    inner = plain_floor(gc.get_referents(*dicts), cap - own)
+    return None if inner is None else Floor(own + inner.size, inner.finite)
 
 
 def find_non_finite(value: object, path: str = "") -> Optional[NonFiniteNumber]:
@@ -235,12 +307,53 @@ class BodyWriter:
         self.group: list[object] = []
         self.group_start = 0
         self.group_floor = 0
+        self.group_finite = False  # its floats are known finite: no token scan needed
 
     def _size_with(self, more: int) -> int:
         separators = self.written + len(self.group)
         return self.out.tell() + more + separators + len(self.suffix)
 
+    def add_all(
+        self,
+        items: Sequence[object],
+        first: int = 0,
+        measure: Optional[Callable[[int, int, int], Optional[Floor]]] = None,
+        *,
+        final: bool = True,
+    ) -> None:
+        """``add`` each item in order (``items[i]`` is item number ``first + i``), the
+        common case faster: wherever no group is pending, the next ``GROUP_ITEMS`` items
+        (or, if ``final``, the last few) are measured together and, if they are plain
+        JSON, below the chunk and within the limit, become the very group ``add`` would
+        have built and flushed (same bytes, same errors); else ``add`` takes them one by
+        one. ``measure(start, stop, cap)`` is the ``plain_floor`` of ``items[start:stop]``
+        (by default) or a bound at least as large. ``final``: no item is added after
+        these (a measured floor exceeds ``add``'s, so a group may only stay pending when
+        nothing follows it)."""
+        index, count = 0, len(items)
+        while index < count:
+            stop = min(index + GROUP_ITEMS, count)
+            if not self.group and (stop - index == GROUP_ITEMS or final):
+                if measure is None:
+                    floor = plain_floor(items[index:stop], self.chunk)
+                else:
+                    floor = measure(index, stop, self.chunk)
+                if (
+                    floor is not None
+                    and floor.size < self.chunk
+                    and self._size_with(floor.size + stop - index - 1) <= self.limit
+                ):
+                    self.group, self.group_start = list(items[index:stop]), first + index
+                    self.group_floor, self.group_finite = floor
+                    if stop - index == GROUP_ITEMS:  # full: ``add`` would flush it now
+                        self.flush()
+                    index = stop
+                    continue
+            self.add(first + index, items[index])
+            index += 1
+
     def add(self, index: int, item: object) -> None:
+        self.group_finite = False
         floor = size_floor(item)
         if self._size_with(self.group_floor + floor) > self.limit:
             self.flush()
@@ -252,7 +365,7 @@ class BodyWriter:
                 self.group_start = index
             self.group.append(item)
             self.group_floor += floor
-            if self.group_floor >= self.chunk or len(self.group) >= 1024:
+            if self.group_floor >= self.chunk or len(self.group) >= GROUP_ITEMS:
                 self.flush()
             return
         self.flush()
@@ -268,10 +381,11 @@ class BodyWriter:
 
     def flush(self) -> None:
         group, self.group, self.group_floor = self.group, [], 0
+        finite, self.group_finite = self.group_finite, False
         if not group:
             return
         try:
-            piece = encode_checked(group)
+            piece = _encode(group, "") if finite else encode_checked(group)
         except (NonFiniteNumber, Unencodable):
             raise self._locate(group) from None
         if self.written:
