@@ -1,7 +1,7 @@
 """Type-only checks (mypy --strict, pyright strict): what users' type checkers see on
 ``with_raw_response`` / ``with_streaming_response`` of both batches resources.
 
-The views declare each method once (``create = raw_method(Batches.create)``); these
+The views declare each method once (``create = view_method(Batches.create, ...)``); these
 checks pin the parameters and return types that declaration must produce. Lines that
 must be errors carry ignore comments: ``tests/typing/test_typing_checks.py`` runs both
 checkers with unused ignores reported, so such a line that stops being an error fails.
