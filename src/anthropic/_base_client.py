@@ -21,6 +21,8 @@ from ._core.config import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     ClientConfig,
+    displayed_base_url,
+    given_base_url,
     normalize_base_url,
     resolve_config,
     validate_max_retries,
@@ -205,6 +207,7 @@ class BaseClient(Generic[_HttpT, _SleepT]):
             default_query=default_query,
             env=env,
         )
+        self._base_url = displayed_base_url(given_base_url(base_url, env))
         self._strict_response_validation = bool(_strict_response_validation)
         self._clock = _clock or time.time
         self._rand = _random or random.random
@@ -236,11 +239,12 @@ class BaseClient(Generic[_HttpT, _SleepT]):
 
     @property
     def base_url(self) -> httpx.URL:
-        return httpx.URL(self._config.base_url + "/")
+        return self._base_url
 
     @base_url.setter
     def base_url(self, url: Union[str, httpx.URL]) -> None:
         self._config = self._config.replace(base_url=normalize_base_url(url))
+        self._base_url = displayed_base_url(url)
         self._config_changed()
         self._start_sender(self._sleep_fn)  # credentials follow redirects on the new origin
 
@@ -361,7 +365,7 @@ class BaseClient(Generic[_HttpT, _SleepT]):
         client = type(self)(
             api_key=key,
             auth_token=token,
-            base_url=cfg.base_url if isinstance(base_url, NotGiven) else base_url,
+            base_url=self._base_url if isinstance(base_url, NotGiven) else base_url,
             timeout=self._timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=cfg.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,

@@ -119,4 +119,4 @@ async def test_options_are_readable(kit: Kit) -> None:
     client = kit.client(Recorder(), max_retries=5, timeout=12.5)
     assert client.max_retries == 5
     assert client.timeout == 12.5  # as given, like the official SDK
-    assert client.base_url == httpx.URL("https://api.anthropic.com/")
+    assert client.base_url == httpx.URL("https://api.anthropic.com")  # printed as there

@@ -127,7 +127,7 @@ def test_client_repr_shows_config_masked() -> None:
         assert repr(client) == (
             "<Anthropic base_url='http://h/p' config=ClientConfig(api_key='***', "
             "auth_token='***', base_url='http://h/p', "
-            "timeout=Timeout(connect=5.0, read=600.0, write=600.0, pool=600.0), max_retries=2)>"
+            "timeout=Timeout(connect=5.0, read=600, write=600, pool=600), max_retries=2)>"
         )
     finally:
         client.close()

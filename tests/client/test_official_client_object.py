@@ -105,6 +105,36 @@ async def test_base_url_is_settable(kit: Kit) -> None:
     assert rec.last["x-api-key"] == TEST_KEY
 
 
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [  # observed on the official SDK 0.66
+        (None, "https://api.anthropic.com"),
+        ("https://api.anthropic.com/", "https://api.anthropic.com/"),
+        ("http://host:8080", "http://host:8080"),
+        ("http://host/proxy", "http://host/proxy/"),
+        ("http://host/proxy/", "http://host/proxy/"),
+    ],
+)
+async def test_base_url_prints_as_the_official_client(
+    kit: Kit, given: Any, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ANTHROPIC_BASE_URL", raising=False)
+    rec = Recorder()
+    client = kit.client(rec) if given is None else kit.client(rec, base_url=given)
+    assert str(client.base_url) == shown
+    assert str(client.copy(max_retries=1).base_url) == shown
+    assert str(client.with_options(timeout=3).base_url) == shown
+    await kit.call(client.messages.batches.retrieve, "msgbatch_1")
+    assert rec.urls[-1] == shown.rstrip("/") + "/v1/messages/batches/msgbatch_1"
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", given or "https://api.anthropic.com")
+    assert str(kit.client(Recorder()).base_url) == shown
+
+
+def test_default_timeout_prints_as_the_official_one() -> None:
+    assert repr(DEFAULT_TIMEOUT) == "Timeout(connect=5.0, read=600, write=600, pool=600)"
+    assert repr(Anthropic(api_key="k").timeout) == repr(DEFAULT_TIMEOUT)
+
+
 async def test_auth_headers_user_agent_and_default_headers(kit: Kit) -> None:
     client = kit.client(Recorder(), default_headers={"X-Custom": "v"})
     assert client.auth_headers == {"X-Api-Key": TEST_KEY}

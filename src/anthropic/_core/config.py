@@ -26,6 +26,8 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "ClientConfig",
+    "displayed_base_url",
+    "given_base_url",
     "normalize_base_url",
     "resolve_config",
     "to_timeout",
@@ -34,7 +36,7 @@ __all__ = [
 
 API_VERSION = "2023-06-01"
 DEFAULT_BASE_URL = "https://api.anthropic.com"
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(600, connect=5.0)  # prints read=600, as the official one
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
@@ -97,6 +99,25 @@ def normalize_base_url(value: Union[str, httpx.URL]) -> str:
     if url.query or url.fragment:
         raise ValueError(f"base_url must not have a query or fragment, got {str(value)!r}")
     return str(url).rstrip("/")
+
+
+def given_base_url(
+    base_url: Union[str, httpx.URL, None], env: Mapping[str, str]
+) -> Union[str, httpx.URL]:
+    """``base_url``, else ``ANTHROPIC_BASE_URL``, else the API's URL (not yet checked)."""
+    if base_url is None:
+        return env.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+    return base_url
+
+
+def displayed_base_url(value: Union[str, httpx.URL]) -> httpx.URL:
+    """``client.base_url`` as the official SDK shows it: the (checked) URL as given, with a
+    slash added to a path that lacks one (``http://host/proxy`` -> ``http://host/proxy/``;
+    ``https://api.anthropic.com`` and ``https://api.anthropic.com/`` print as given)."""
+    url = httpx.URL(str(value))
+    if url.raw_path.endswith(b"/"):
+        return url
+    return url.copy_with(raw_path=url.raw_path + b"/")
 
 
 def to_timeout(value: Timeout) -> httpx.Timeout:
@@ -164,8 +185,7 @@ def resolve_config(
     """
     api_key = _credential(api_key, "api_key", "ANTHROPIC_API_KEY", env)
     auth_token = _credential(auth_token, "auth_token", "ANTHROPIC_AUTH_TOKEN", env)
-    if base_url is None:
-        base_url = env.get("ANTHROPIC_BASE_URL") or DEFAULT_BASE_URL
+    base_url = given_base_url(base_url, env)
     if isinstance(timeout, NotGiven):
         resolved = http_client_timeout if http_client_timeout is not None else DEFAULT_TIMEOUT
     else:
