@@ -10,7 +10,9 @@ JSONL ``LineParser`` or the SSE event decoder), which turns bytes into items and
 at the end whether the body was complete (``finish()`` yields the last items or raises).
 An httpx failure mid-body becomes our ``APIConnectionError``. The response is closed when
 the items run out, when decoding raises, on ``close()``, and on leaving ``with``; the
-async twin also closes it when cancelled (shielded, so the connection is always freed).
+async twin also closes it when cancelled (shielded, so the connection is always freed),
+and then runs httpx's async generators under it to their end, so a stream closed
+half-read leaves none for the garbage collector (``_release``; trio warns about those).
 """
 
 from __future__ import annotations
@@ -80,6 +82,34 @@ class BodyIterator(Closing, Generic[_T]):
         self._body.close()
 
 
+# How many steps ``_release`` takes at most to run httpx's generators to their end once
+# the transport stream is closed (each step hands back bytes already received, or ends).
+_WIND_DOWN_STEPS = 1024
+
+
+async def _release(response: httpx.Response, chunks: AsyncGenerator[bytes, None]) -> None:
+    """Close ``response``, then run ``chunks`` (``aiter_bytes()``) to its end.
+
+    ``chunks`` iterates httpx's own async generators (``aiter_raw``, the client's stream
+    wrapper, the transport's stream), which no public API reaches. Closing ``chunks`` while
+    they wait at a ``yield`` would leave them unfinished for the garbage collector, and trio
+    warns about each one (``ResourceWarning: Async generator ... was garbage collected``).
+    So the transport stream is closed first, which frees the connection, and the chain is
+    then stepped until it ends by itself: a closed stream ends or raises, and a step that
+    would wait is cancelled, which ends every generator on the way as well. Only a
+    transport whose closed stream keeps producing bytes without ever waiting outlasts the
+    steps; its generators are then left to the collector as before."""
+    await response.aclose()
+    with anyio.CancelScope() as steps:
+        steps.cancel()  # nothing below may wait: the data is no longer wanted
+        try:
+            for _ in range(_WIND_DOWN_STEPS):
+                await chunks.__anext__()
+        except Exception:  # StopAsyncIteration, or the closed stream's error: ended
+            pass
+    await chunks.aclose()
+
+
 class AsyncBodyIterator(AsyncClosing, Generic[_T]):
     """The async twin of ``BodyIterator`` (asyncio or trio)."""
 
@@ -100,10 +130,9 @@ class AsyncBodyIterator(AsyncClosing, Generic[_T]):
             for item in feeder.finish():
                 yield item
         finally:
-            # Close the inner generator and the response even when cancelled.
+            # Release the connection and end httpx's generators even when cancelled.
             with anyio.CancelScope(shield=True):
-                await chunks.aclose()
-                await response.aclose()
+                await _release(response, chunks)
 
     def __aiter__(self) -> AsyncIterator[_T]:
         return self._iterator

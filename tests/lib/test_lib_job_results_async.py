@@ -264,13 +264,8 @@ async def test_one_at_a_time_reads_in_job_order_without_tasks(flavor: str) -> No
 
 
 async def test_leaving_while_the_downloads_wait_on_a_full_buffer(
-    flavor: str, net_kit: tuple[Net, Kit]
+    net_kit: tuple[Net, Kit],
 ) -> None:
-    if flavor == "trio":
-        # The streams are closed under trio too, but a decoder closed while its body is
-        # half read leaves httpx's inner async generators to the garbage collector (trio
-        # warns: ResourceWarning), the core issue test_lib_submit skips for as well.
-        pytest.skip("AsyncJSONLDecoder.close() under trio: known core issue")
     net, kit = net_kit
     job = await _ended_job(kit, 3000, 1000)  # 3 batches: more than the buffer holds
     async with job.results(concurrency=3) as results:

@@ -287,11 +287,7 @@ def test_sync_and_async_jobs_have_the_same_methods() -> None:
     assert public(BatchJob) == public(AsyncBatchJob)
 
 
-async def test_stopping_early_releases_the_results_stream(flavor: str, kit: Kit) -> None:
-    if flavor == "trio":
-        # The core AsyncJSONLDecoder, closed early under trio, leaves httpx's inner async
-        # generators to the garbage collector (a ResourceWarning): reported upstream.
-        pytest.skip("AsyncJSONLDecoder.close() under trio: known core issue")
+async def test_stopping_early_releases_the_results_stream(kit: Kit) -> None:
     job = await submit(kit, make_requests(6), max_requests_per_batch=3)
     await kit.call(job, "wait")
     if kit.is_async:

@@ -135,6 +135,26 @@ class MessageStreamManager(OpenOnEnter[MessageStream]):
         super().__init__(lambda: MessageStream(open_()))
 
 
+class _AsyncTexts:
+    """``AsyncMessageStream.text_stream``: a plain iterator object, not an async generator,
+    so a loop that leaves it early leaves nothing half-run for the garbage collector (trio
+    warns about every async generator collected before its end)."""
+
+    __slots__ = ("_events",)
+
+    def __init__(self, events: AsyncIterator[MessageStreamEvent]) -> None:
+        self._events = events
+
+    def __aiter__(self) -> _AsyncTexts:
+        return self
+
+    async def __anext__(self) -> str:
+        while True:  # the events' StopAsyncIteration ends this iterator too
+            event = await self._events.__anext__()
+            if event.type == "text":
+                return event.text
+
+
 class AsyncMessageStream(_Snapshots, AsyncClosing):
     """One streaming reply (async). ``async for`` it for events, or use the helpers."""
 
@@ -158,12 +178,7 @@ class AsyncMessageStream(_Snapshots, AsyncClosing):
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """See ``MessageStream.text_stream``."""
-        return self._texts()
-
-    async def _texts(self) -> AsyncGenerator[str, None]:
-        async for event in self._iterator:
-            if event.type == "text":
-                yield event.text
+        return _AsyncTexts(self._iterator)
 
     async def until_done(self) -> None:
         """Read the stream to its end."""
