@@ -20,6 +20,7 @@ being written again. A view binds its methods once, when it is built.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Awaitable, Callable, Generic, Optional, TypeVar, Union, cast, overload
 
 from typing_extensions import Concatenate, ParamSpec, Self
@@ -44,7 +45,7 @@ _AP = ParamSpec("_AP")
 _AR = TypeVar("_AR")
 
 
-class ResponseView(Generic[_S]):
+class ResponseView(ABC, Generic[_S]):
     """A resource's methods re-typed by this view's kind (the subclasses below)."""
 
     def __init__(self, resource: _S) -> None:
@@ -54,8 +55,9 @@ class ResponseView(Generic[_S]):
                 if isinstance(member, view_method):
                     getattr(self, name)  # binds it (stored on the instance)
 
+    @abstractmethod
     def _wrap(self, method: Callable[..., object]) -> object:
-        raise NotImplementedError  # each kind below names its ``_response`` wrapper
+        """``method`` passed through this kind's ``_response`` wrapper (each kind below)."""
 
 
 def _awaitable(method: Callable[..., object]) -> Callable[..., Awaitable[object]]:
@@ -137,5 +139,5 @@ class view_method(Generic[_S, _P, _R, _AS, _AP, _AR]):
         if view is None:
             return self
         method = view._wrap(getattr(view._resource, self._fn_name))
-        view.__dict__[self._name] = method  # later reads find the instance attribute
+        vars(view)[self._name] = method  # later reads find the instance attribute
         return method
