@@ -129,22 +129,39 @@ __all__ = [
 _LAZY_MODULES = {"emulator", "lib", "pagination", "resources", "types"}
 
 
+_T = _typing.TypeVar("_T")
+
+
+def _public(value: _T) -> _T:
+    """Name our exported classes and functions after the package, as the official SDK
+    does: a traceback reads ``anthropic.NotFoundError``, not ``anthropic._exceptions...``.
+    Objects of other packages (httpx's) are left alone."""
+    module = getattr(value, "__module__", None)
+    if isinstance(module, str) and module.startswith(__name__ + ".") and callable(value):
+        value.__module__ = __name__
+    return value
+
+
+for _name in __all__:
+    _public(globals().get(_name))
+
+
 def __getattr__(name: str) -> object:
     # pydantic and the type modules load on first use: ``import anthropic`` stays cheap.
     if name == "BaseModel":
         from ._models import BaseModel
 
-        globals()["BaseModel"] = BaseModel
+        globals()["BaseModel"] = _public(BaseModel)
         return BaseModel
     if name == "DefaultAioHttpClient":  # aiohttp loads only for those who use it
         from ._aiohttp import DefaultAioHttpClient
 
-        globals()[name] = DefaultAioHttpClient
+        globals()[name] = _public(DefaultAioHttpClient)
         return DefaultAioHttpClient
     if name in ("Stream", "AsyncStream"):  # anyio loads only for those who stream
         from . import _streaming
 
-        value = getattr(_streaming, name)
+        value = _public(getattr(_streaming, name))
         globals()[name] = value
         return value
     if name in _LAZY_MODULES:

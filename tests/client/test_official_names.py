@@ -49,6 +49,35 @@ def test_namespace_has_no_helper_names() -> None:
     assert not names & {"Any", "TYPE_CHECKING", "annotations", "importlib", "typing"}
 
 
+def test_exported_names_are_named_after_the_package() -> None:
+    # As the official SDK: tracebacks and reprs read anthropic.NotFoundError, the lazily
+    # loaded names included; other packages' objects (httpx's) are left alone.
+    code = (
+        "import traceback, anthropic\n"
+        "err = anthropic.PaginationError('no more')\n"
+        "line = traceback.format_exception_only(type(err), err)[-1]\n"
+        "assert line == 'anthropic.PaginationError: no more\\n', line\n"
+        "for name in ('NotFoundError', 'Anthropic', 'AsyncAnthropic', 'APIResponse',"
+        " 'DefaultHttpxClient', 'InvalidBatchRequestError', 'file_from_path', 'Stream',"
+        " 'AsyncStream', 'BaseModel', 'NotGiven'):\n"
+        "    assert getattr(anthropic, name).__module__ == 'anthropic', name\n"
+        "assert repr(anthropic.NotFoundError) == \"<class 'anthropic.NotFoundError'>\"\n"
+        "import httpx\n"
+        "assert anthropic.Transport.__module__ == 'httpx'\n"
+        "assert anthropic.types.Message.__module__ == 'anthropic.types.message'\n"
+    )
+    env = {**os.environ, "ANTHROPIC_LOG": ""}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
+def test_exceptions_pickle_under_their_public_name() -> None:
+    import pickle
+
+    err = anthropic.PaginationError("stop")
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is anthropic.PaginationError and str(again) == "stop"
+
+
 def test_streams_load_on_first_use() -> None:
     code = (
         "import sys, anthropic; assert 'anyio' not in sys.modules; "
