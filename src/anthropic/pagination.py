@@ -77,6 +77,9 @@ class PageInfo:
         return isinstance(other, PageInfo) and other.params == self.params
 
 
+_CURSORS = ("after_id", "before_id")
+
+
 def next_page_params(
     params: Mapping[str, object],
     *,
@@ -102,7 +105,7 @@ def next_page_params(
             f"The next page's cursor {key}={cursor!r} is the one just used; stopping instead "
             f"of fetching the same page forever."
         )
-    nxt = {k: v for k, v in params.items() if k not in ("after_id", "before_id")}
+    nxt = {k: v for k, v in params.items() if k not in _CURSORS}
     nxt[key] = cursor
     return nxt
 
@@ -170,22 +173,29 @@ class _BasePage(BaseModel, Generic[_T]):
     def _params(self) -> Dict[str, object]:
         return {} if self._pager is None else self._pager.params
 
-    def next_page_info(self) -> Optional[PageInfo]:
-        """The params of the next page, or ``None`` if this is the last one (pure)."""
-        params = next_page_params(
+    def _next_params(self) -> Optional[Dict[str, object]]:
+        return next_page_params(
             self._params(), has_more=self.has_more, first_id=self.first_id, last_id=self.last_id
         )
-        return None if params is None else PageInfo(params=params)
+
+    def next_page_info(self) -> Optional[PageInfo]:
+        """The cursor of the next page, ``{"after_id": last_id}`` (``{"before_id":
+        first_id}`` when paging backward) as in the official SDK, or ``None`` if this is the
+        last one (pure). Fetching it keeps this page's other params (``limit``, ...)."""
+        params = self._next_params()
+        if params is None:
+            return None
+        return PageInfo(params={k: v for k, v in params.items() if k in _CURSORS})
 
     def has_next_page(self) -> bool:
         """Whether ``get_next_page()`` would fetch a page (never fetches)."""
-        return self._pager is not None and self.next_page_info() is not None
+        return self._pager is not None and self._next_params() is not None
 
     def _next_fetch(self) -> tuple[Callable[[Dict[str, object]], Any], Dict[str, object]]:
-        info = self.next_page_info()
-        if self._pager is None or info is None:
+        params = self._next_params()
+        if self._pager is None or params is None:
             raise _no_next_page(self)
-        return self._pager.fetch, info.params
+        return self._pager.fetch, params
 
 
 class SyncPage(_BasePage[_T], Generic[_T]):

@@ -23,6 +23,16 @@ def test_hand_built_page_has_no_next_page(page_type: Any) -> None:
     assert page.next_page_info() is not None  # the pure cursor logic still answers
 
 
+def test_next_page_info_is_the_cursor_alone_and_the_fetch_keeps_the_params() -> None:
+    # As the official SDK: PageInfo(params={"before_id": first_id}) when paging backward.
+    handler = pages_json(page_body(["n3", "n2"], True), page_body(["n1"], False))
+    with sync_client(handler) as client:
+        page = client.messages.batches.list(before_id="old", limit=2)
+        assert page.next_page_info() == anthropic.pagination.PageInfo(params={"before_id": "n3"})
+        page.get_next_page()
+    assert dict(handler.requests[1].url.params) == {"before_id": "n3", "limit": "2"}
+
+
 def test_hand_built_page_get_next_page_raises_a_clear_error() -> None:
     page = SyncPage[MessageBatch].model_validate(page_body(["a", "b"], True))
     with pytest.raises(anthropic.PaginationError, match="not returned by a client's list"):
