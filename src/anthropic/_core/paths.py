@@ -46,14 +46,12 @@ def encode_path_param(name: str, value: object) -> str:
         )
     if value in (".", ".."):
         raise ValueError(f"{name} cannot be {value!r}: pass the batch id, e.g. 'msgbatch_...'")
-    if value.isascii() and (value.isalnum() or _is_plain_id(value)):
+    if _PLAIN_ID.fullmatch(value):  # real ids ("msgbatch_01Hk..."): nothing to encode
         return value
     return quote(value, safe="")
 
 
-def _is_plain_id(value: str) -> bool:
-    # The fast path for real ids ("msgbatch_01Hk..."): only unreserved characters.
-    return all(c.isalnum() or c in "_-" for c in value)
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def batch_path(message_batch_id: str, suffix: str = "") -> str:
@@ -103,7 +101,7 @@ class UrlJoiner:
       disagree on what they mean); other unsafe characters are percent-encoded.
     """
 
-    __slots__ = ("_base", "_origin", "_plain", "_prefix", "_root")
+    __slots__ = ("_base", "_origin", "_plain", "_prefix", "_root", "netloc")
 
     def __init__(self, base_url: str) -> None:
         self._base = httpx.URL(base_url)
@@ -114,6 +112,10 @@ class UrlJoiner:
         root = str(self._base.copy_with(raw_path=b"/"))
         self._root = root[:-1]
         self._plain: dict[str, httpx.URL] = {}
+        # Every URL joined here is parsed from self._root + a path: one host and port,
+        # so one ``Host`` header (what httpx would send; None if there is no host).
+        joined = httpx.URL(root)
+        self.netloc: Optional[bytes] = joined.netloc if joined.host else None
 
     @property
     def prefix(self) -> str:

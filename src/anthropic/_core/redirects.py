@@ -26,8 +26,10 @@ def redirect_request(
     303 (and 301/302 after a POST) become a GET without a body, as browsers and httpx do.
     Credentials are dropped when the target is not ``origin`` (the base URL's origin).
     """
+    if response.status_code not in (301, 302, 303, 307, 308):
+        return None  # the status first: no header lookup for every 2xx
     location = response.headers.get("location")
-    if response.status_code not in (301, 302, 303, 307, 308) or not location:
+    if not location:
         return None
     url = request.url.join(location)
     method = request.method

@@ -166,6 +166,32 @@ def _merge_body(body: dict[str, Any], extra: Mapping[str, object]) -> dict[str, 
     return merged
 
 
+_HTTPX_SETS = frozenset(("host", "content-length", "transfer-encoding"))
+"""Headers httpx adds to a request itself (Host, the body's length) unless given."""
+_BODY_METHODS = ("POST", "PUT", "PATCH")
+
+
+class _HeaderSet:
+    """Headers a kind of request starts from, normalised once (an ``httpx.Headers`` is
+    costly to build and cheap to copy): ``headers`` (ours over the httpx client's
+    defaults), their lower-case ``names``, and ``sendable``: the same with the ``Host``
+    header in front, exactly as ``httpx.Request`` would add it for our base URL, or
+    ``None`` when httpx must apply its own rules (no host known, or the caller set
+    Host or a body length)."""
+
+    __slots__ = ("empty_body", "headers", "names", "sendable")
+
+    def __init__(self, headers: dict[str, str], netloc: Optional[bytes]) -> None:
+        self.headers = httpx.Headers(headers)
+        self.names = frozenset(headers)
+        self.sendable: Optional[httpx.Headers] = None
+        self.empty_body: Optional[httpx.Headers] = None  # POST/PUT/PATCH without a body
+        if netloc is not None and self.names.isdisjoint(_HTTPX_SETS):
+            raw = self.headers.raw
+            self.sendable = httpx.Headers([(b"Host", netloc), *raw])
+            self.empty_body = httpx.Headers([(b"Host", netloc), (b"Content-Length", b"0"), *raw])
+
+
 class RequestBuilder:
     """Builds ``httpx.Request`` objects for one client configuration."""
 
@@ -207,16 +233,13 @@ class RequestBuilder:
         # The headers every default-timeout request starts from, normalised once per set
         # of the httpx client's own default headers (normally one set for the client's
         # life): copying an httpx.Headers costs a fraction of building one.
-        self._header_sets: dict[ClientDefaults, tuple[httpx.Headers, frozenset[str]]] = {}
+        self._header_sets: dict[ClientDefaults, _HeaderSet] = {}
         self._changed_sets: dict[
-            tuple[ClientDefaults, tuple[tuple[str, str], ...]],
-            tuple[httpx.Headers, frozenset[str]],
+            tuple[ClientDefaults, tuple[tuple[str, str], ...]], _HeaderSet
         ] = {}
 
-    def _start_headers(
-        self, client_defaults: ClientDefaults
-    ) -> tuple[httpx.Headers, frozenset[str]]:
-        """The start headers for these client defaults, and their (lower-case) names."""
+    def _start_headers(self, client_defaults: ClientDefaults) -> _HeaderSet:
+        """The start headers for these client defaults."""
         entry = self._header_sets.get(client_defaults)
         if entry is None:
             first = dict(self._base)
@@ -226,7 +249,7 @@ class RequestBuilder:
                 first["x-stainless-read-timeout"] = read_header
             for key, value in client_defaults:  # ours win on a clash
                 first.setdefault(key.lower(), value)
-            entry = (httpx.Headers(first), frozenset(first))
+            entry = _HeaderSet(first, self._joiner.netloc)
             if len(self._header_sets) >= 8:  # a client whose defaults keep changing
                 self._header_sets.clear()
             self._header_sets[client_defaults] = entry
@@ -237,15 +260,15 @@ class RequestBuilder:
         return self._base
 
     def _changed_headers(
-        self, client_defaults: ClientDefaults, start: httpx.Headers, changes: Mapping[str, str]
-    ) -> tuple[httpx.Headers, frozenset[str]]:
+        self, client_defaults: ClientDefaults, start: _HeaderSet, changes: Mapping[str, str]
+    ) -> _HeaderSet:
         """The start headers with ``changes`` (content type, accept), cached the same way:
         a client sends few such combinations."""
         key = (client_defaults, tuple(changes.items()))
         entry = self._changed_sets.get(key)
         if entry is None:
-            merged = merge_headers(dict(start.items()), changes)
-            entry = (httpx.Headers(merged), frozenset(merged))
+            merged = merge_headers(dict(start.headers.items()), changes)
+            entry = _HeaderSet(merged, self._joiner.netloc)
             if len(self._changed_sets) >= 32:
                 self._changed_sets.clear()
             self._changed_sets[key] = entry
@@ -259,9 +282,8 @@ class RequestBuilder:
         ``extra_headers`` value that cannot be sent, raises ``ValueError`` here, before
         any I/O.
         """
-        config = self._config
         url = self._joiner.join(spec.path)
-        headers, names = self._start_headers(client_defaults)
+        entry = self._start_headers(client_defaults)
         changes: dict[str, str] = {}
         if isinstance(spec.timeout, NotGiven):
             timeout_dict = self._timeout_cache[0]
@@ -282,10 +304,9 @@ class RequestBuilder:
             changes["content-type"] = "application/json"
 
         if changes and not spec.extra_headers and "x-stainless-read-timeout" not in changes:
-            headers, names = self._changed_headers(client_defaults, headers, changes)
-            self._check_auth(names, spec)
+            entry = self._changed_headers(client_defaults, entry, changes)
         elif changes or spec.extra_headers:
-            merged = merge_headers(dict(headers.items()), changes)
+            merged = merge_headers(dict(entry.headers.items()), changes)
             if changes.get("x-stainless-read-timeout") == "":
                 del merged["x-stainless-read-timeout"]  # timeout=None: no read timeout
             if spec.extra_headers:
@@ -293,24 +314,23 @@ class RequestBuilder:
                 merged = merge_headers(merged, extra)
             for key, value in client_defaults:  # a header of ours removed: the client's
                 merged.setdefault(key.lower(), value)
-            headers = httpx.Headers(merged)
             self._check_auth(merged, spec)
-        else:
-            self._check_auth(names, spec)
+            return httpx.Request(
+                spec.method,
+                url,
+                headers=httpx.Headers(merged),
+                params=self._query(spec),
+                content=content,
+                extensions={"timeout": timeout_dict},
+            )
+        self._check_auth(entry.names, spec)
+        return _prepared(spec.method, url, entry, self._query(spec), content, timeout_dict)
 
-        query = (
-            _merge_query(config.default_query, spec.query, spec.extra_query)
-            if (config.default_query or spec.query or spec.extra_query)
-            else None
-        )
-        return httpx.Request(
-            spec.method,
-            url,
-            headers=headers,
-            params=query or None,
-            content=content,
-            extensions={"timeout": timeout_dict},
-        )
+    def _query(self, spec: RequestSpec) -> Optional[dict[str, Any]]:
+        default = self._config.default_query
+        if not (default or spec.query or spec.extra_query):
+            return None
+        return _merge_query(default, spec.query, spec.extra_query) or None
 
     def _check_auth(self, names: Container[str], spec: RequestSpec) -> None:
         if "x-api-key" in names or "authorization" in names or self._auth_explicit:
@@ -320,6 +340,45 @@ class RequestBuilder:
         ):
             return  # the caller removed auth on purpose
         raise MissingCredentialsError()
+
+
+def _prepared(
+    method: str,
+    url: httpx.URL,
+    entry: _HeaderSet,
+    query: Optional[Mapping[str, Any]],
+    content: Optional[bytes],
+    timeout: dict[str, Optional[float]],
+) -> httpx.Request:
+    """``httpx.Request(method, url, headers=entry.headers, params=query, content=content)``,
+    built from headers already in final form: ``Host`` first, then ours, then the body's
+    ``Content-Length`` (or ``Content-Length: 0`` after ``Host`` for a POST without a
+    body), as httpx orders them. httpx's own path re-normalises every header of every
+    request to add those two; this one only copies ``entry.sendable``.
+    ``tests/core/test_request_prepared.py`` holds the two paths to the same requests."""
+    body = content or b""
+    if entry.sendable is None:
+        extensions = {"timeout": timeout}
+        return httpx.Request(
+            method, url, headers=entry.headers, params=query, content=content, extensions=extensions
+        )
+    if body:
+        headers = httpx.Headers(entry.sendable)
+        headers["Content-Length"] = str(len(body))
+    elif method.upper() in _BODY_METHODS:
+        headers = cast(httpx.Headers, entry.empty_body)
+    else:
+        headers = entry.sendable
+    request = httpx.Request(
+        method,
+        url,
+        params=query,
+        headers=headers,
+        stream=httpx.ByteStream(body),
+        extensions={"timeout": timeout},
+    )
+    request.read()  # ``request.content``, as httpx sets it for a body given as bytes
+    return request
 
 
 def attempt_request(first: httpx.Request, retries: int) -> httpx.Request:
