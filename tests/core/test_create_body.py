@@ -199,3 +199,31 @@ async def test_clients_refuse_nan_before_sending(flavor: str, method: str) -> No
                 await getattr(ac.messages.batches, method)(requests=requests)
     assert (info.value.index, info.value.field) == (1, "params.temperature")
     assert routes.calls == []
+
+
+# -- deep values on the streamed path ------------------------------------------------------
+
+
+def nested(depth: int) -> List[Any]:
+    root: List[Any] = []
+    node = root
+    for _ in range(depth):
+        child: List[Any] = []
+        node.append(child)
+        node = child
+    return root
+
+
+def test_a_deep_large_request_is_refused_not_a_recursion_error() -> None:
+    big = req("deep", "y" * 300_000, metadata={"x": nested(100_000)})  # streamed: > chunk
+    with pytest.raises(InvalidBatchRequestError) as info:
+        encode_create_body([req("a"), big], max_bytes=4_000_000)
+    assert (info.value.index, info.value.custom_id) == (1, "deep")
+    assert info.value.field.startswith("params.metadata.x[0]")
+    assert "cannot be encoded as JSON" in str(info.value)
+
+
+def test_a_large_request_nested_as_deep_as_pydantic_core_allows_still_streams() -> None:
+    requests = [req("a"), req("deep", "y" * 300_000, metadata={"x": nested(200)})]
+    body, _ = encode_create_body(requests, max_bytes=4_000_000)
+    assert body == to_json({"requests": requests})

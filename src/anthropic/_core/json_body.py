@@ -45,6 +45,8 @@ __all__ = [
 
 STRING_SLICE = 1 << 16
 """Characters of a long string encoded at a time by ``write_streamed``."""
+STREAM_DEPTH = 64
+"""Levels ``write_streamed`` descends before it encodes what is below in one piece."""
 
 _MARKERS = (b"NaN", b"Infinity")
 _KIND_OF: Callable[[object], object] = type  # ``type(x)``, typed for the checkers
@@ -242,11 +244,19 @@ def encode_checked(value: object, path: str = "") -> bytes:
     return encoded
 
 
-def write_streamed(out: IO[bytes], value: object, *, limit: int, path: str = "") -> None:
+def write_streamed(
+    out: IO[bytes], value: object, *, limit: int, path: str = "", depth: int = 0
+) -> None:
     """Write ``to_json(value)`` to ``out`` without ever holding more than a slice of it
-    twice. Raises ``BodyTooLarge`` as soon as ``out.tell()`` passes ``limit``."""
+    twice. Raises ``BodyTooLarge`` as soon as ``out.tell()`` passes ``limit``.
+
+    Below ``STREAM_DEPTH`` levels a value is handed to pydantic-core whole (no real body
+    nests that deep): its depth limit applies as on the grouped path (``Unencodable``),
+    and no nesting reaches the interpreter's recursion limit."""
     kind = type(value)
-    if kind is str:
+    if depth >= STREAM_DEPTH and (kind is dict or kind is list or kind is tuple):
+        out.write(encode_checked(value, path))
+    elif kind is str:
         text = cast(str, value)
         if len(text) <= STRING_SLICE:
             out.write(_encode(text, path))
@@ -269,7 +279,8 @@ def write_streamed(out: IO[bytes], value: object, *, limit: int, path: str = "")
                     out.write(b",")
                 out.write(_encode(key, path))
                 out.write(b":")
-                write_streamed(out, child, limit=limit, path=f"{path}.{key}" if path else str(key))
+                where = f"{path}.{key}" if path else str(key)
+                write_streamed(out, child, limit=limit, path=where, depth=depth + 1)
             out.write(b"}")
     elif kind is list or kind is tuple:
         seq = cast("Sequence[object]", value)
@@ -277,7 +288,7 @@ def write_streamed(out: IO[bytes], value: object, *, limit: int, path: str = "")
         for i, child in enumerate(seq):
             if i:
                 out.write(b",")
-            write_streamed(out, child, limit=limit, path=f"{path}[{i}]")
+            write_streamed(out, child, limit=limit, path=f"{path}[{i}]", depth=depth + 1)
         out.write(b"]")
     elif kind is float and not math.isfinite(cast(float, value)):
         raise NonFiniteNumber(path or "value", value)
