@@ -105,7 +105,8 @@ def next_page_params(
             f"The next page's cursor {key}={cursor!r} is the one just used; stopping instead "
             f"of fetching the same page forever."
         )
-    nxt = {k: v for k, v in params.items() if k not in _CURSORS}
+    # The cursor takes the place of the one sent (the query keeps its order), else goes last.
+    nxt = {k: v for k, v in params.items() if k not in _CURSORS or k == key}
     nxt[key] = cursor
     return nxt
 

@@ -33,6 +33,20 @@ def test_next_page_info_is_the_cursor_alone_and_the_fetch_keeps_the_params() -> 
     assert dict(handler.requests[1].url.params) == {"before_id": "n3", "limit": "2"}
 
 
+def test_query_strings_are_in_the_official_order() -> None:
+    # Observed on the official SDK: after_id/before_id before limit, and a later page's
+    # cursor in the place of the one sent.
+    handler = pages_json(page_body(["o1", "o2"], True), page_body(["o3"], False))
+    with sync_client(handler) as client:
+        client.messages.batches.list(limit=5, after_id="a1").get_next_page()
+    first, second = (r.url.query.decode() for r in handler.requests)
+    assert (first, second) == ("after_id=a1&limit=5", "after_id=o2&limit=5")
+    handler = pages_json(page_body(["o1", "o2"], True), page_body(["o3"], False))
+    with sync_client(handler) as client:
+        client.messages.batches.list(limit=2).get_next_page()
+    assert [r.url.query.decode() for r in handler.requests] == ["limit=2", "limit=2&after_id=o2"]
+
+
 def test_hand_built_page_get_next_page_raises_a_clear_error() -> None:
     page = SyncPage[MessageBatch].model_validate(page_body(["a", "b"], True))
     with pytest.raises(anthropic.PaginationError, match="not returned by a client's list"):

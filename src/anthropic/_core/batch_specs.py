@@ -143,11 +143,7 @@ def list_params(
     def unset(value: object) -> bool:
         return isinstance(value, NotGiven) or (none_unset and value is None)
 
-    params: dict[str, object] = {}
-    if not unset(limit):
-        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
-            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
-        params["limit"] = limit
+    params: dict[str, object] = {}  # in the official SDK's order: after_id, before_id, limit
     for name, value in (("after_id", after_id), ("before_id", before_id)):
         if unset(value):
             continue
@@ -156,6 +152,10 @@ def list_params(
         params[name] = value
     if "after_id" in params and "before_id" in params:
         raise ValueError("pass after_id or before_id, not both: one page goes one direction")
+    if not unset(limit):
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 1000:
+            raise ValueError(f"limit must be an integer from 1 to 1000, got {limit!r}")
+        params["limit"] = limit
     return params
 
 
