@@ -142,3 +142,12 @@ async def test_local_limit_and_cursor_checks_are_value_errors(kit: Kit) -> None:
             page = client.messages.batches.list(**kwargs)
             if kit.is_async:
                 await page
+
+
+async def test_an_error_response_with_an_empty_body_has_an_empty_text_body(kit: Kit) -> None:
+    # Official SDK 0.66: a bodyless 500 gives err.body == "" (its text), not None.
+    client = kit.client(lambda request: httpx.Response(500), max_retries=0)
+    with pytest.raises(anthropic.InternalServerError) as info:
+        await kit.call(client.messages.batches.retrieve, "msgbatch_1")
+    assert info.value.body == ""
+    assert info.value.status_code == 500

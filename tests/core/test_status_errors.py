@@ -137,7 +137,7 @@ def test_retry_after_attribute() -> None:
     ("content", "body", "message", "text"),
     [
         (b"Bad Gateway", "Bad Gateway", "Bad Gateway", "502: Bad Gateway"),
-        (b"", None, "Error code: 502", "502: Error code: 502"),
+        (b"", "", "Error code: 502", "502: Error code: 502"),  # "" as the official SDK
         (b"   ", "   ", "Error code: 502", "502: Error code: 502"),
         (b'{"detail": "x"}', {"detail": "x"}, '{"detail": "x"}', '502: {"detail": "x"}'),
         (b'["a"]', ["a"], "Error code: 502", "502: Error code: 502"),

@@ -56,7 +56,8 @@ def error_message(status_code: int, body: object) -> str:
 def status_error(response: httpx.Response, now: float) -> APIStatusError:
     """The typed exception for an error response whose body has been read; ``now`` (the
     client's clock) dates an HTTP-date ``retry-after``."""
-    body = decode_body(response.content)
+    content = response.content
+    body = decode_body(content) if content else ""  # empty: "" as in the official SDK
     cls = status_error_class(response.status_code)
     error = cls(error_message(response.status_code, body), response=response, body=body)
     error.retry_after = retry_after_seconds(response.headers, now)
