@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 
+_OPTION_NAMES = frozenset(CallOptions.__annotations__)
+
+
 class Options:
     """The per-call options every method takes (headers, query, body, timeout), and the
     response mode of the resource the call was made on."""
@@ -52,7 +55,16 @@ class Options:
 
     @classmethod
     def of(cls, options: CallOptions, mode: ResponseMode = "parsed") -> Options:
-        """The options a public method received as keywords, with its resource's mode."""
+        """The options a public method received as keywords, with its resource's mode; a
+        keyword that is none of them is a ``TypeError`` (as Python raises for the official
+        SDK's methods), never silently dropped."""
+        unknown = [name for name in options if name not in _OPTION_NAMES]
+        if unknown:
+            raise TypeError(
+                f"got an unexpected keyword argument {unknown[0]!r}; besides its own "
+                "parameters a call takes only extra_headers, extra_query, extra_body and "
+                "timeout"
+            )
         return cls(
             options.get("extra_headers"),
             options.get("extra_query"),
