@@ -15,7 +15,7 @@ resources are written against; this module only configures and wires the tree.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Generic, TypeVar
 
 from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._closing import AsyncClosing, Closing
@@ -25,9 +25,47 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .resources.beta import AsyncBeta, Beta
     from .resources.messages import AsyncMessages, Messages
-    from .resources.models import AsyncModels, Models
+    from .resources.messages.messages import (
+        AsyncMessagesWithRawResponse,
+        AsyncMessagesWithStreamingResponse,
+        MessagesWithRawResponse,
+        MessagesWithStreamingResponse,
+    )
+    from .resources.models import (
+        AsyncModels,
+        AsyncModelsWithRawResponse,
+        AsyncModelsWithStreamingResponse,
+        Models,
+        ModelsWithRawResponse,
+        ModelsWithStreamingResponse,
+    )
 
-__all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client"]
+__all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client", "ResponseViews"]
+
+_MessagesView = TypeVar("_MessagesView")
+_ModelsView = TypeVar("_ModelsView")
+
+
+class ResponseViews(Generic[_MessagesView, _ModelsView]):
+    """``client.with_raw_response`` / ``client.with_streaming_response``, as in the
+    official SDK: each resource's view of that name (``client.with_raw_response.messages``
+    is ``client.messages.with_raw_response``)."""
+
+    __slots__ = ("_messages", "_models")
+
+    def __init__(
+        self, messages: Callable[[], _MessagesView], models: Callable[[], _ModelsView]
+    ) -> None:
+        self._messages = messages
+        self._models = models
+
+    @property
+    def messages(self) -> _MessagesView:
+        return self._messages()
+
+    @property
+    def models(self) -> _ModelsView:
+        return self._models()
 
 
 class Anthropic(SyncAPIClient, Closing):
@@ -76,6 +114,23 @@ class Anthropic(SyncAPIClient, Closing):
 
         return Beta(self)
 
+    @cached_property
+    def with_raw_response(self) -> ResponseViews[MessagesWithRawResponse, ModelsWithRawResponse]:
+        """The resources returning raw responses (headers, status, ``parse()``)."""
+        return ResponseViews(
+            lambda: self.messages.with_raw_response, lambda: self.models.with_raw_response
+        )
+
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> ResponseViews[MessagesWithStreamingResponse, ModelsWithStreamingResponse]:
+        """The resources returning streaming responses (context managers, body unread)."""
+        return ResponseViews(
+            lambda: self.messages.with_streaming_response,
+            lambda: self.models.with_streaming_response,
+        )
+
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 
     def close(self) -> None:
@@ -116,6 +171,25 @@ class AsyncAnthropic(AsyncAPIClient, AsyncClosing):
         from .resources.beta import AsyncBeta
 
         return AsyncBeta(self)
+
+    @cached_property
+    def with_raw_response(
+        self,
+    ) -> ResponseViews[AsyncMessagesWithRawResponse, AsyncModelsWithRawResponse]:
+        """See ``Anthropic.with_raw_response``."""
+        return ResponseViews(
+            lambda: self.messages.with_raw_response, lambda: self.models.with_raw_response
+        )
+
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> ResponseViews[AsyncMessagesWithStreamingResponse, AsyncModelsWithStreamingResponse]:
+        """See ``Anthropic.with_streaming_response``."""
+        return ResponseViews(
+            lambda: self.messages.with_streaming_response,
+            lambda: self.models.with_streaming_response,
+        )
 
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 

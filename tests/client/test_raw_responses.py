@@ -174,3 +174,26 @@ async def test_streaming_response_closes_when_the_body_raises(kit: Kit) -> None:
     with pytest.raises(KeyError):
         await stream_retrieve(kit, client, inside)
     assert seen[0].http_response.is_closed
+
+
+@pytest.mark.anyio
+async def test_client_level_views_are_the_resources_views(kit: Kit) -> None:
+    # Official-SDK code reaches the views from the client too:
+    # client.with_raw_response.messages.create(...), client.with_streaming_response.models...
+    rec = Recorder(httpx.Response(200, content=api_bytes("model.json")))
+    client = kit.client(rec)
+    assert client.with_raw_response.messages is client.messages.with_raw_response
+    assert client.with_streaming_response.messages is client.messages.with_streaming_response
+    assert client.with_raw_response.models is client.models.with_raw_response
+    raw = await kit.call(client.with_raw_response.models.retrieve, "claude-sonnet-4-20250514")
+    assert raw.parse().display_name == "Claude Sonnet 4"
+    assert raw.request_id is None and raw.status_code == 200
+    cm = client.with_streaming_response.models.retrieve("claude-sonnet-4-20250514")
+    if kit.is_async:
+        async with cm as response:
+            model = await response.parse()
+    else:
+        with cm as response:
+            model = response.parse()
+    assert model.id == "claude-sonnet-4-20250514"
+    assert [r.url.path for r in rec.requests] == ["/v1/models/claude-sonnet-4-20250514"] * 2

@@ -88,3 +88,13 @@ def stream_stop_events(client: anthropic.Anthropic) -> None:
             elif event.type == "message_stop":
                 assert_type(event, MessageStopEvent)
                 assert_type(event.message, Message)
+
+
+def client_level_views(client: anthropic.Anthropic, aclient: anthropic.AsyncAnthropic) -> None:
+    from anthropic.resources.models import AsyncModelsWithRawResponse
+    from anthropic.types import ModelInfo
+
+    assert_type(client.with_raw_response.models.retrieve("m").parse(), ModelInfo)
+    with client.with_streaming_response.models.retrieve("m") as streamed:
+        assert_type(streamed.parse(), ModelInfo)
+    assert_type(aclient.with_raw_response.models, AsyncModelsWithRawResponse)
