@@ -264,6 +264,16 @@ class BaseClient(Generic[_HttpT, _SleepT]):
         return _DefaultHeaders(self._builder_base_headers())
 
     @property
+    def default_query(self) -> dict[str, object]:
+        """The query every request carries by default (a copy), as in the official SDK."""
+        return dict(self._config.default_query)
+
+    @property
+    def custom_auth(self) -> Optional[httpx.Auth]:
+        """Always ``None``: credentials are headers (``auth_headers``), as there."""
+        return None
+
+    @property
     def auth_headers(self) -> dict[str, str]:
         """The credential headers this client sends (``X-Api-Key`` / ``Authorization``)."""
         headers: dict[str, str] = {}

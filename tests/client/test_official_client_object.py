@@ -130,6 +130,15 @@ async def test_base_url_prints_as_the_official_client(
     assert str(kit.client(Recorder()).base_url) == shown
 
 
+def test_default_query_and_custom_auth_read_as_on_the_official_client() -> None:
+    client = Anthropic(api_key="k", default_query={"a": 1})
+    assert client.default_query == {"a": 1} and type(client.default_query) is dict
+    client.default_query["b"] = 2  # a copy: the client's own query is unchanged
+    assert client.default_query == {"a": 1}
+    assert Anthropic(api_key="k").default_query == {}
+    assert client.custom_auth is None
+
+
 def test_default_timeout_prints_as_the_official_one() -> None:
     assert repr(DEFAULT_TIMEOUT) == "Timeout(connect=5.0, read=600, write=600, pool=600)"
     assert repr(Anthropic(api_key="k").timeout) == repr(DEFAULT_TIMEOUT)
