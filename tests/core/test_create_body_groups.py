@@ -17,7 +17,9 @@ from pydantic_core import to_json
 
 from anthropic._core.batch_bulk_checks import plain_batch
 from anthropic._core.batch_requests import InvalidBatchRequestError, encode_create_body
-from anthropic._core.json_body import GROUP_ITEMS, plain_floor, size_floor
+from anthropic._core.body_writer import GROUP_ITEMS
+from anthropic._core.group_floor import plain_floor
+from anthropic._core.json_body import size_floor
 
 Batch = List[Dict[str, Any]]
 N = 2 * GROUP_ITEMS + 300  # three groups, the last one short

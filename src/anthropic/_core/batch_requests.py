@@ -18,17 +18,9 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union, 
 
 from .._exceptions import AnthropicError
 from .batch_bulk_checks import PlainBatch, plain_batch
-from .json_body import (
-    GROUP_ITEMS,
-    BadValue,
-    BodyTooLarge,
-    BodyWriter,
-    Floor,
-    NonFiniteNumber,
-    Unencodable,
-    dicts_floor,
-    encode_checked,
-)
+from .body_writer import GROUP_ITEMS, BodyWriter
+from .group_floor import Floor, dicts_floor
+from .json_body import BadValue, BodyTooLarge, NonFiniteNumber, Unencodable, encode_checked
 
 __all__ = [
     "CUSTOM_ID_PATTERN",
