@@ -89,37 +89,47 @@ class BaseModel(pydantic.BaseModel):
         self,
         *,
         mode: Literal["json", "python"] = "python",
-        by_alias: bool = True,
+        use_api_names: bool = True,
         exclude_unset: bool = True,
+        exclude_defaults: bool = False,
         exclude_none: bool = False,
+        warnings: bool = False,
     ) -> dict[str, object]:
         """Return the model as a plain dict, by default exactly the keys the API sent.
 
-        ``mode="json"`` makes every value JSON-serializable (datetimes become strings).
+        The official SDK's keywords: ``mode="json"`` makes every value JSON-serializable
+        (datetimes become strings); ``use_api_names`` keys fields by their wire names.
+        ``warnings`` (pydantic's serializer warnings) is off by default: a leniently built
+        model holds raw values on purpose.
         """
         return self.model_dump(
             mode=mode,
-            by_alias=by_alias,
+            by_alias=use_api_names,
             exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
-            warnings=False,  # leniently built models hold raw values on purpose
+            warnings=warnings,
         )
 
     def to_json(
         self,
         *,
         indent: Optional[int] = 2,
-        by_alias: bool = True,
+        use_api_names: bool = True,
         exclude_unset: bool = True,
+        exclude_defaults: bool = False,
         exclude_none: bool = False,
+        warnings: bool = False,
     ) -> str:
-        """Return the model as a JSON string (pretty-printed with ``indent=2`` by default)."""
+        """Return the model as a JSON string (pretty-printed with ``indent=2`` by default);
+        the keywords are ``to_dict``'s."""
         return self.model_dump_json(
             indent=indent,
-            by_alias=by_alias,
+            by_alias=use_api_names,
             exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
-            warnings=False,
+            warnings=warnings,
         )
 
 

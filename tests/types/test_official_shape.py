@@ -131,6 +131,15 @@ def test_stream_events_and_models_print_as_the_official_ones() -> None:
     )
 
 
+def test_to_dict_and_to_json_take_the_official_keywords() -> None:
+    batch = MessageBatch.model_validate_json(api_bytes("batch.in_progress.json"))
+    kw = {"use_api_names": True, "exclude_unset": False, "exclude_defaults": True}
+    plain = batch.to_dict(mode="json", exclude_none=True, warnings=False, **kw)
+    assert "ended_at" not in plain and plain["created_at"] == "2024-09-24T18:37:24.100435Z"
+    text = batch.to_json(indent=None, exclude_none=True, warnings=True, **kw)
+    assert text.startswith('{"id":"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d","created_at"')
+
+
 def test_print_of_a_results_line_keeps_the_official_order() -> None:
     line = (FIXTURES_DIR / "batch.results.jsonl").read_bytes().splitlines()[0]
     entry = MessageBatchIndividualResponse.model_validate_json(line)
