@@ -289,7 +289,7 @@ class APIResponseValidationError(APIError):
         self, response: httpx.Response, body: object, *, message: Optional[str] = None
     ) -> None:
         super().__init__(
-            message or "Data returned by the API is invalid for the expected schema.",
+            message or "Data returned by API invalid for expected schema.",  # the official text
             response.request,
             body=body,
         )

@@ -151,3 +151,12 @@ async def test_an_error_response_with_an_empty_body_has_an_empty_text_body(kit: 
         await kit.call(client.messages.batches.retrieve, "msgbatch_1")
     assert info.value.body == ""
     assert info.value.status_code == 500
+
+
+def test_hand_built_errors_default_messages_are_the_official_ones() -> None:
+    # Code that builds these in its own tests (mocks) reads the same default text.
+    request = httpx.Request("GET", "https://api.anthropic.com/v1/models")
+    response = httpx.Response(200, request=request)
+    err = anthropic.APIResponseValidationError(response=response, body={"x": 1})
+    assert err.message == str(err) == "Data returned by API invalid for expected schema."
+    assert anthropic.APIConnectionError(request=request).message == "Connection error."
