@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from typing import TYPE_CHECKING, Any, Literal, Optional, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, TypedDict, TypeVar, Union, cast
 
 import pydantic
 from pydantic import ConfigDict, TypeAdapter, ValidationError
@@ -102,14 +102,8 @@ class BaseModel(pydantic.BaseModel):
         ``warnings`` (pydantic's serializer warnings) is off by default: a leniently built
         model holds raw values on purpose.
         """
-        return self.model_dump(
-            mode=mode,
-            by_alias=use_api_names,
-            exclude_unset=exclude_unset,
-            exclude_defaults=exclude_defaults,
-            exclude_none=exclude_none,
-            warnings=warnings,
-        )
+        kw = _dump_options(use_api_names, exclude_unset, exclude_defaults, exclude_none)
+        return self.model_dump(mode=mode, warnings=warnings, **kw)
 
     def to_json(
         self,
@@ -123,14 +117,27 @@ class BaseModel(pydantic.BaseModel):
     ) -> str:
         """Return the model as a JSON string (pretty-printed with ``indent=2`` by default);
         the keywords are ``to_dict``'s."""
-        return self.model_dump_json(
-            indent=indent,
-            by_alias=use_api_names,
-            exclude_unset=exclude_unset,
-            exclude_defaults=exclude_defaults,
-            exclude_none=exclude_none,
-            warnings=warnings,
-        )
+        kw = _dump_options(use_api_names, exclude_unset, exclude_defaults, exclude_none)
+        return self.model_dump_json(indent=indent, warnings=warnings, **kw)
+
+
+class _DumpOptions(TypedDict):
+    by_alias: bool
+    exclude_unset: bool
+    exclude_defaults: bool
+    exclude_none: bool
+
+
+def _dump_options(
+    use_api_names: bool, exclude_unset: bool, exclude_defaults: bool, exclude_none: bool
+) -> _DumpOptions:
+    """pydantic's names for ``to_dict``/``to_json``'s keywords."""
+    return _DumpOptions(
+        by_alias=use_api_names,
+        exclude_unset=exclude_unset,
+        exclude_defaults=exclude_defaults,
+        exclude_none=exclude_none,
+    )
 
 
 def set_request_id(obj: object, request_id: Optional[str]) -> None:
