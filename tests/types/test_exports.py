@@ -53,6 +53,11 @@ REQUIRED = {
         "ToolChoiceAnyParam", "ToolChoiceToolParam", "ToolChoiceNoneParam",
         "ThinkingConfigParam", "ThinkingConfigEnabledParam", "ThinkingConfigDisabledParam",
         "MetadataParam", "ToolUnionParam",
+        # official names that are ours under another name (same objects, see below)
+        "AnthropicBetaParam", "MessageCountTokensToolParam", "BetaErrorResponse", "BetaError",
+        "BetaAPIError", "BetaAuthenticationError", "BetaBillingError", "BetaNotFoundError",
+        "BetaGatewayTimeoutError", "BetaInvalidRequestError", "BetaOverloadedError",
+        "BetaPermissionError", "BetaRateLimitError",
     ],
     "anthropic.types.message_create_params": [
         "MessageCreateParams", "MessageCreateParamsBase", "MessageCreateParamsNonStreaming",
@@ -87,6 +92,17 @@ def test_every_module_name_matches_its_public_name() -> None:
         mod = importlib.import_module(".".join(rel.parts))
         assert mod.__all__, rel
         assert all(hasattr(mod, name) for name in mod.__all__), rel
+
+
+def test_official_alias_names_are_the_same_objects() -> None:
+    import anthropic.types.beta
+    import anthropic.types.shared as shared
+
+    t = anthropic.types
+    assert t.AnthropicBetaParam is anthropic.types.beta.AnthropicBetaParam
+    assert t.MessageCountTokensToolParam is t.ToolUnionParam
+    assert t.BetaErrorResponse is shared.ErrorResponse and t.BetaAPIError is shared.APIErrorObject
+    assert t.BetaError is shared.ErrorObject and t.BetaNotFoundError is shared.NotFoundError
 
 
 def test_types_permission_error_does_not_shadow_the_builtin_elsewhere() -> None:

@@ -98,3 +98,12 @@ def client_level_views(client: anthropic.Anthropic, aclient: anthropic.AsyncAnth
     with client.with_streaming_response.models.retrieve("m") as streamed:
         assert_type(streamed.parse(), ModelInfo)
     assert_type(aclient.with_raw_response.models, AsyncModelsWithRawResponse)
+
+
+def official_type_names() -> None:
+    from anthropic.types import AnthropicBetaParam, BetaErrorResponse, MessageCountTokensToolParam
+
+    betas: list[AnthropicBetaParam] = ["message-batches-2024-09-24", "a-newer-beta"]
+    tools: list[MessageCountTokensToolParam] = [{"name": "t", "input_schema": {"type": "object"}}]
+    error: Optional[BetaErrorResponse] = None
+    assert betas and tools and error is None

@@ -10,8 +10,21 @@ on first use.
 exceptions live in ``anthropic`` itself.
 """
 
+from typing import TYPE_CHECKING
+
 from .base64_image_source_param import Base64ImageSourceParam as Base64ImageSourceParam
 from .base64_pdf_source_param import Base64PDFSourceParam as Base64PDFSourceParam
+from .beta_error_aliases import BetaAPIError as BetaAPIError
+from .beta_error_aliases import BetaAuthenticationError as BetaAuthenticationError
+from .beta_error_aliases import BetaBillingError as BetaBillingError
+from .beta_error_aliases import BetaError as BetaError
+from .beta_error_aliases import BetaErrorResponse as BetaErrorResponse
+from .beta_error_aliases import BetaGatewayTimeoutError as BetaGatewayTimeoutError
+from .beta_error_aliases import BetaInvalidRequestError as BetaInvalidRequestError
+from .beta_error_aliases import BetaNotFoundError as BetaNotFoundError
+from .beta_error_aliases import BetaOverloadedError as BetaOverloadedError
+from .beta_error_aliases import BetaPermissionError as BetaPermissionError
+from .beta_error_aliases import BetaRateLimitError as BetaRateLimitError
 from .cache_control_ephemeral_param import CacheControlEphemeralParam as CacheControlEphemeralParam
 from .cache_creation import CacheCreation as CacheCreation
 from .citation_char_location import CitationCharLocation as CitationCharLocation
@@ -49,6 +62,9 @@ from .image_block_param import ImageBlockParam as ImageBlockParam
 from .input_json_delta import InputJSONDelta as InputJSONDelta
 from .message import Message as Message
 from .message_count_tokens_params import MessageCountTokensParams as MessageCountTokensParams
+from .message_count_tokens_tool_param import (
+    MessageCountTokensToolParam as MessageCountTokensToolParam,
+)
 from .message_create_params import MessageCreateParams as MessageCreateParams
 from .message_create_params import MessageCreateParamsBase as MessageCreateParamsBase
 from .message_create_params import (
@@ -158,11 +174,26 @@ from .web_search_tool_result_block_param_content_param import (
 )
 from .web_search_tool_result_error import WebSearchToolResultError as WebSearchToolResultError
 
+if TYPE_CHECKING:  # loaded on first use at run time: it lives with the beta types
+    from .anthropic_beta_param import AnthropicBetaParam as AnthropicBetaParam
+
 __all__ = [
     "APIErrorObject",
+    "AnthropicBetaParam",
     "AuthenticationError",
     "Base64ImageSourceParam",
     "Base64PDFSourceParam",
+    "BetaAPIError",
+    "BetaAuthenticationError",
+    "BetaBillingError",
+    "BetaError",
+    "BetaErrorResponse",
+    "BetaGatewayTimeoutError",
+    "BetaInvalidRequestError",
+    "BetaNotFoundError",
+    "BetaOverloadedError",
+    "BetaPermissionError",
+    "BetaRateLimitError",
     "BillingError",
     "CacheControlEphemeralParam",
     "CacheCreation",
@@ -195,6 +226,7 @@ __all__ = [
     "InvalidRequestError",
     "Message",
     "MessageCountTokensParams",
+    "MessageCountTokensToolParam",
     "MessageCreateParams",
     "MessageCreateParamsBase",
     "MessageCreateParamsNonStreaming",
@@ -275,3 +307,11 @@ __all__ = [
     "WebSearchToolResultBlockParamContentParam",
     "WebSearchToolResultError",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "AnthropicBetaParam":
+        from .anthropic_beta_param import AnthropicBetaParam
+
+        return AnthropicBetaParam
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
