@@ -227,3 +227,51 @@ def test_a_large_request_nested_as_deep_as_pydantic_core_allows_still_streams() 
     requests = [req("a"), req("deep", "y" * 300_000, metadata={"x": nested(200)})]
     body, _ = encode_create_body(requests, max_bytes=4_000_000)
     assert body == to_json({"requests": requests})
+
+
+# -- a value that contains itself ------------------------------------------------------------
+
+
+def _looped_list() -> List[Any]:
+    loop: List[Any] = ["stop"]
+    loop.append(loop)
+    return loop
+
+
+def _looped_dict() -> Dict[str, Any]:
+    loop: Dict[str, Any] = {"user_id": "u"}
+    loop["again"] = {"inner": loop}
+    return loop
+
+
+@pytest.mark.timeout(60)  # before the fix the size walk went round the loop for ever
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"stop_sequences": _looped_list()}, "params.stop_sequences[1]"),
+        ({"metadata": _looped_dict()}, "params.metadata.again.inner"),
+    ],
+)
+@pytest.mark.parametrize("shape", ["list", "generator"])
+def test_a_request_that_contains_itself_is_refused_naming_the_place(
+    params: Dict[str, Any], field: str, shape: str
+) -> None:
+    requests = [req("ok-0"), req("loop-1", **params), req("ok-2")]
+    with pytest.raises(InvalidBatchRequestError) as info:
+        encode_create_body(requests if shape == "list" else iter(requests))
+    err = info.value
+    assert (err.index, err.custom_id, err.field) == (1, "loop-1", field)
+    assert "circular reference" in str(err)
+
+
+def test_a_value_shared_many_times_is_not_a_cycle() -> None:
+    from anthropic._core.json_body import find_cycle
+
+    shared: Dict[str, Any] = {"text": "x"}
+    tower: Any = shared
+    for _ in range(40):  # 2**40 paths, 40 distinct containers: walked once each
+        tower = [tower, tower]
+    assert find_cycle(tower) is None and find_cycle({"a": [shared, shared]}) is None
+    assert find_cycle(_looped_list()) == "[1]" and find_cycle("text") is None
+    looped = _looped_list()
+    assert find_cycle({"outer": [0, looped]}) == "outer[1][1]"

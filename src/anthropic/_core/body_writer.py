@@ -98,7 +98,10 @@ class BodyWriter:
 
     def add(self, index: int, item: object) -> None:
         self.group_finite = False
-        floor = size_floor(item)
+        try:
+            floor = size_floor(item)
+        except Unencodable as exc:  # a value that contains itself
+            raise BadValue(index, exc) from None
         if self._size_with(self.group_floor + floor) > self.limit:
             self.flush()
             if self._size_with(floor) > self.limit:  # refused before it is encoded

@@ -21,7 +21,7 @@ tokens that the API refuses (after the whole upload). ``NonFiniteNumber`` names 
 from __future__ import annotations
 
 import math
-from typing import IO, Any, Callable, Iterable, Mapping, Optional, Sequence, Union, cast
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union, cast
 
 from .request import serialize_json
 
@@ -89,14 +89,22 @@ class BadValue(ValueError):
         self.cause = cause
 
 
+_CYCLE_CHECK_AT = 1 << 16
+"""Containers ``size_floor`` walks before it first checks for a circular reference (then
+at every doubling): smaller values never pay for the check."""
+
+
 def size_floor(value: object) -> int:
     """A lower bound of ``len(to_json(value))``, without encoding: the characters of every
     string and one byte per container item or scalar. Linear in the number of nodes;
     strings and scalars are counted where they are met, only containers are stacked.
+    A value that contains itself would be walked for ever: past ``_CYCLE_CHECK_AT``
+    containers it is checked, and ``Unencodable`` names where it contains itself.
     (Hot path: no ``cast`` calls, they cost a function call each.)"""
     total = 0
     stack: list[Any] = [value]
     pop, push, kind_of = stack.pop, stack.append, _KIND_OF
+    containers, check_at = 0, _CYCLE_CHECK_AT
     while stack:
         item: Any = pop()
         kind = kind_of(item)
@@ -107,6 +115,10 @@ def size_floor(value: object) -> int:
         else:
             total += len(item) if kind is str else 1
             continue
+        containers += 1
+        if containers >= check_at:
+            check_at *= 2
+            _refuse_cycle(value)
         for child in children:
             total += 1
             child_kind = kind_of(child)
@@ -115,6 +127,54 @@ def size_floor(value: object) -> int:
             elif child_kind is dict or child_kind is list or child_kind is tuple:
                 push(child)
     return total
+
+
+_CONTAINERS = (dict, list, tuple)
+
+
+def _entries(item: object) -> Iterator[tuple[str, object]]:
+    if isinstance(item, dict):
+        return ((f".{key}", child) for key, child in cast("dict[object, object]", item).items())
+    return ((f"[{i}]", child) for i, child in enumerate(cast("Sequence[object]", item)))
+
+
+def find_cycle(value: object) -> Optional[str]:
+    """The path of the first dict or list found inside itself (``value`` itself: ``""``),
+    else ``None``. Linear in the distinct containers: one shared many times is walked
+    once (sharing is not a cycle; JSON just repeats it)."""
+    if type(value) not in _CONTAINERS:
+        return None
+    on_path: set[int] = {id(value)}
+    done: set[int] = set()
+    frames: list[tuple[object, Iterator[tuple[str, object]]]] = [(value, _entries(value))]
+    keys: list[str] = []
+    while frames:
+        node, entries = frames[-1]
+        for key, child in entries:
+            if type(child) in _CONTAINERS:
+                if id(child) in on_path:
+                    return "".join([*keys, key]).lstrip(".")
+                if id(child) not in done:
+                    on_path.add(id(child))
+                    keys.append(key)
+                    frames.append((child, _entries(child)))
+                    break
+        else:
+            frames.pop()
+            on_path.discard(id(node))
+            done.add(id(node))
+            if keys:
+                keys.pop()
+    return None
+
+
+def _refuse_cycle(value: object) -> None:
+    where = find_cycle(value)
+    if where is not None:
+        raise Unencodable(
+            where or "value",
+            "it contains itself: a circular reference",
+        )
 
 
 def find_non_finite(value: object, path: str = "") -> Optional[NonFiniteNumber]:
