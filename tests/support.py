@@ -10,9 +10,12 @@ sys.path because tests/conftest.py lives there).
 
 from __future__ import annotations
 
+import gc
 import json
+import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Generator, List, Optional, Tuple, Union
 
 import httpx
 
@@ -90,3 +93,25 @@ class Router:
     def body_of(self, index: int = -1) -> Optional[Any]:
         content = self.calls[index].content
         return json.loads(content) if content else None
+
+
+@contextmanager
+def gc_finalized() -> Generator[List[str], None, None]:
+    """The names of the async generators the collector had to finalize in the block.
+
+    Async generators get the running loop's finalizer when first iterated, so this must be
+    entered inside the loop, before the stream is opened."""
+    names: List[str] = []
+    hooks = sys.get_asyncgen_hooks()
+
+    def finalizer(agen: Any) -> None:
+        names.append(str(agen.__qualname__))
+        if hooks.finalizer is not None:
+            hooks.finalizer(agen)
+
+    sys.set_asyncgen_hooks(hooks.firstiter, finalizer)
+    try:
+        yield names
+        gc.collect()  # generators in reference cycles too
+    finally:
+        sys.set_asyncgen_hooks(*hooks)

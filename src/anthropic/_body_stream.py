@@ -12,7 +12,7 @@ An httpx failure mid-body becomes our ``APIConnectionError``. The response is cl
 the items run out, when decoding raises, on ``close()``, and on leaving ``with``; the
 async twin also closes it when cancelled (shielded, so the connection is always freed),
 and then runs httpx's async generators under it to their end, so a stream closed
-half-read leaves none for the garbage collector (``_release``; trio warns about those).
+half-read leaves none for the garbage collector (``release_body``; trio warns about those).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing_extensions import Protocol
 from ._closing import AsyncClosing, Closing
 from ._sending.errors import translate
 
-__all__ = ["AsyncBodyIterator", "BodyFeeder", "BodyIterator"]
+__all__ = ["AsyncBodyIterator", "BodyFeeder", "BodyIterator", "body_chunks", "release_body"]
 
 _T = TypeVar("_T")
 _T_co = TypeVar("_T_co", covariant=True)
@@ -82,12 +82,18 @@ class BodyIterator(Closing, Generic[_T]):
         self._body.close()
 
 
-# How many steps ``_release`` takes at most to run httpx's generators to their end once
+# How many steps ``release_body`` takes at most to run httpx's generators to their end once
 # the transport stream is closed (each step hands back bytes already received, or ends).
 _WIND_DOWN_STEPS = 1024
 
 
-async def _release(response: httpx.Response, chunks: AsyncGenerator[bytes, None]) -> None:
+def body_chunks(response: httpx.Response) -> AsyncGenerator[bytes, None]:
+    """``response.aiter_bytes()``, typed as what it is (an async generator), to be
+    finished by ``release_body`` however the reading stops."""
+    return cast("AsyncGenerator[bytes, None]", response.aiter_bytes())
+
+
+async def release_body(response: httpx.Response, chunks: AsyncGenerator[bytes, None]) -> None:
     """Close ``response``, then run ``chunks`` (``aiter_bytes()``) to its end.
 
     ``chunks`` iterates httpx's own async generators (``aiter_raw``, the client's stream
@@ -119,7 +125,7 @@ class AsyncBodyIterator(AsyncClosing, Generic[_T]):
 
     async def _decode(self, feeder: BodyFeeder[_T]) -> AsyncGenerator[_T, None]:
         response = self._body
-        chunks = cast("AsyncGenerator[bytes, None]", response.aiter_bytes())  # a generator
+        chunks = body_chunks(response)
         try:
             try:
                 async for chunk in chunks:
@@ -132,7 +138,7 @@ class AsyncBodyIterator(AsyncClosing, Generic[_T]):
         finally:
             # Release the connection and end httpx's generators even when cancelled.
             with anyio.CancelScope(shield=True):
-                await _release(response, chunks)
+                await release_body(response, chunks)
 
     def __aiter__(self) -> AsyncIterator[_T]:
         return self._iterator

@@ -14,13 +14,10 @@ Bodies come from an in-process ``httpx.MockTransport`` and from a real HTTP/1.1 
 
 from __future__ import annotations
 
-import gc
 import gzip
 import socket
-import sys
 import threading
-from contextlib import contextmanager
-from typing import Any, Callable, Generator, List, Tuple
+from typing import Any, Callable, List, Tuple
 
 import anyio
 import httpx
@@ -30,7 +27,7 @@ from anthropic import AsyncAnthropic
 from anthropic._jsonl_stream import AsyncJSONLDecoder
 from anthropic._streaming import AsyncStream, MessageEventDecoder
 from anthropic.types.messages import MessageBatchIndividualResponse
-from support import TEST_KEY, api_bytes
+from support import TEST_KEY, api_bytes, gc_finalized
 
 pytestmark = pytest.mark.anyio
 
@@ -40,28 +37,6 @@ _EVENTS = api_bytes("messages.stream.sse").split(b"\n\n")
 _TEXT = next(e for e in _EVENTS if b'"text_delta"' in e) + b"\n\n"
 SSE = b"".join(e + b"\n\n" for e in _EVENTS[: _EVENTS.index(_TEXT[:-2])]) + _TEXT * 8_000
 CHUNK = 8192
-
-
-@contextmanager
-def gc_finalized() -> Generator[List[str], None, None]:
-    """The names of the async generators the collector had to finalize in the block.
-
-    Async generators get the running loop's finalizer when first iterated, so this must be
-    entered inside the loop, before the stream is opened."""
-    names: List[str] = []
-    hooks = sys.get_asyncgen_hooks()
-
-    def finalizer(agen: Any) -> None:
-        names.append(str(agen.__qualname__))
-        if hooks.finalizer is not None:
-            hooks.finalizer(agen)
-
-    sys.set_asyncgen_hooks(hooks.firstiter, finalizer)
-    try:
-        yield names
-        gc.collect()  # generators in reference cycles too
-    finally:
-        sys.set_asyncgen_hooks(*hooks)
 
 
 class _Chunks(httpx.AsyncByteStream):

@@ -11,6 +11,7 @@ from test_lib_save import N, ended_batch, lines_of, offset, reference, save
 
 from anthropic.emulator import Fault
 from anthropic.lib import SaveProgress, asave_job_results, save_job_results
+from support import gc_finalized
 
 pytestmark = pytest.mark.anyio
 
@@ -77,3 +78,21 @@ async def test_a_job_save_reports_each_batch(kit: Kit, tmp_path: Path) -> None:
     last = {p.batch_id: p for p in seen}
     assert sorted(last) == sorted(job.batch_ids)
     assert all(p.lines == p.expected == 10 for p in last.values())
+
+
+async def test_a_callback_error_mid_download_finishes_every_body_generator(
+    kit: Kit, tmp_path: Path
+) -> None:
+    # An exception out of on_progress (or a failed write) stops the download half-read:
+    # httpx's async generators under it must end then, not reach the garbage collector
+    # (trio warns about each one it collects).
+    batch = await ended_batch(kit)
+
+    def stop_midway(progress: SaveProgress) -> None:
+        if progress.lines > 0:
+            raise RuntimeError("disk full")
+
+    with gc_finalized() as leftover, pytest.raises(RuntimeError, match="disk full"):
+        await save(kit, batch, tmp_path / "out.jsonl", on_progress=stop_midway)
+    assert leftover == []
+    assert not (tmp_path / "out.jsonl").exists()

@@ -40,6 +40,7 @@ import httpx
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._base_client import model_parser
+from .._body_stream import body_chunks, release_body
 from .._exceptions import APIConnectionError
 from .._response import Parser
 from .._sending.errors import translate
@@ -193,11 +194,12 @@ async def asave_results(
             if delay > 0:
                 await client._sleep(delay)
             response = await client._execute(save.spec, _RAW)
+            chunks = body_chunks(response)
             try:
                 with save.reading(response):
-                    async for chunk in response.aiter_bytes():
+                    async for chunk in chunks:
                         save.feed(chunk)
-            finally:
+            finally:  # also when a write, ``on_progress`` or a cancellation stops it
                 with anyio.CancelScope(shield=True):
-                    await response.aclose()
+                    await release_body(response, chunks)
         return save.commit()
