@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import gc
 import json
+import socket
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Dict, Generator, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Generator, List, Optional, Tuple, TypeVar, Union
 
 import httpx
 
@@ -115,3 +117,41 @@ def gc_finalized() -> Generator[List[str], None, None]:
         gc.collect()  # generators in reference cycles too
     finally:
         sys.set_asyncgen_hooks(*hooks)
+
+
+class ThreadedLoopback:
+    """A socket server on 127.0.0.1 run by one thread, for tests that need a real
+    connection: ``with`` starts it, leaving stops the thread and closes the listener.
+    Subclasses answer one accepted connection in ``handle`` (the connection is closed
+    after it)."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._stopping = False
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self: _Server) -> _Server:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stopping = True
+        socket.create_connection(self._listener.getsockname()).close()  # wakes accept()
+        self._thread.join(timeout=30)
+        self._listener.close()
+
+    def _accept(self) -> None:
+        while True:
+            conn, _ = self._listener.accept()
+            if self._stopping:
+                conn.close()
+                return
+            with conn:
+                self.handle(conn)
+
+    def handle(self, conn: socket.socket) -> None:
+        raise AssertionError("a ThreadedLoopback subclass answers connections in handle()")
+
+
+_Server = TypeVar("_Server", bound=ThreadedLoopback)

@@ -27,7 +27,7 @@ from anthropic import AsyncAnthropic
 from anthropic._jsonl_stream import AsyncJSONLDecoder
 from anthropic._streaming import AsyncStream, MessageEventDecoder
 from anthropic.types.messages import MessageBatchIndividualResponse
-from support import TEST_KEY, api_bytes, gc_finalized
+from support import TEST_KEY, ThreadedLoopback, api_bytes, gc_finalized
 
 pytestmark = pytest.mark.anyio
 
@@ -62,47 +62,28 @@ class _Chunks(httpx.AsyncByteStream):
         self.closed = True
 
 
-class LoopbackServer:
+class LoopbackServer(ThreadedLoopback):
     """An HTTP/1.1 server on 127.0.0.1 that answers every request with ``body`` in chunked
     encoding (gzip-encoded with ``gzipped``); ``served`` counts connections the client
     has closed. Use it as a context manager: leaving stops the thread."""
 
     def __init__(self, body: bytes, *, gzipped: bool = False) -> None:
+        super().__init__()
         self._body = gzip.compress(body) if gzipped else body
         self._head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
         self._head += b"Content-Type: application/octet-stream\r\n"
         self._head += b"Content-Encoding: gzip\r\n\r\n" if gzipped else b"\r\n"
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self.served = 0
         self._done = threading.Semaphore(0)
-        self._stopping = False
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-
-    def __enter__(self) -> LoopbackServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stopping = True
-        socket.create_connection(self._listener.getsockname()).close()  # wakes accept()
-        self._thread.join(timeout=30)
-        self._listener.close()
 
     def wait_served(self) -> None:
         """Block until a connection has ended on the client's side (the client closed it)."""
         assert self._done.acquire(timeout=30), "the client never closed its connection"
 
-    def _accept(self) -> None:
-        while True:
-            conn, _ = self._listener.accept()
-            if self._stopping:
-                conn.close()
-                return
-            with conn:
-                self._serve(conn)
-            self.served += 1
-            self._done.release()
+    def handle(self, conn: socket.socket) -> None:
+        self._serve(conn)
+        self.served += 1
+        self._done.release()
 
     def _serve(self, conn: socket.socket) -> None:
         request = b""
@@ -195,7 +176,9 @@ async def test_closing_a_loopback_body_early_ends_every_generator_and_the_connec
     with LoopbackServer(data, gzipped=gzipped) as server:
         async with httpx.AsyncClient() as client:
             with gc_finalized() as finalized:
-                response = await client.send(client.build_request("GET", server.url), stream=True)
+                response = await client.send(
+                    client.build_request("GET", server.base_url), stream=True
+                )
                 assert response.headers.get("content-encoding") == ("gzip" if gzipped else None)
                 await _leave_early(make(response), how)
                 assert response.is_closed
@@ -206,7 +189,7 @@ async def test_closing_a_loopback_body_early_ends_every_generator_and_the_connec
 
 async def test_leaving_a_text_stream_early_ends_every_generator() -> None:
     with LoopbackServer(SSE) as server:
-        client = AsyncAnthropic(api_key=TEST_KEY, base_url=server.url, max_retries=0)
+        client = AsyncAnthropic(api_key=TEST_KEY, base_url=server.base_url, max_retries=0)
         async with client:
             with gc_finalized() as finalized:
                 params: Any = {"model": "claude-sonnet-4-20250514", "max_tokens": 1024}
@@ -249,7 +232,9 @@ async def test_closing_an_aiohttp_body_early_ends_every_generator(
     with LoopbackServer(data) as server:
         async with DefaultAioHttpClient() as client:
             with gc_finalized() as finalized:
-                response = await client.send(client.build_request("GET", server.url), stream=True)
+                response = await client.send(
+                    client.build_request("GET", server.base_url), stream=True
+                )
                 await _leave_early(make(response), "close")
                 assert response.is_closed
             assert finalized == []

@@ -24,6 +24,7 @@ from anthropic.lib import _file_lock, asave_results, save_results
 from anthropic.lib._file_lock import LOCK_SUFFIX, ResultsFileLockedError
 from anthropic.lib._results_file import PartialOwner, ResultsFile
 from anthropic.types.messages import MessageBatch
+from support import ThreadedLoopback
 
 pytestmark = pytest.mark.anyio
 
@@ -414,45 +415,26 @@ async def test_a_short_stream_of_a_batch_with_unusable_counts_is_taken_as_is(
         await kit.aclose()
 
 
-class CloseDelimited:
+class CloseDelimited(ThreadedLoopback):
     """A loopback HTTP server whose results bodies have no length: they end when the
     socket closes. The first responses close after ``cuts[i]`` bytes, cleanly, then
     whole bodies follow. Started and stopped by the test (``with``)."""
 
     def __init__(self, body: bytes, cuts: List[int]) -> None:
+        super().__init__()
         self.body, self.cuts, self.served = body, cuts, 0
-        self._stopping = False
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.base_url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        self._thread = threading.Thread(target=self._serve, daemon=True)
 
-    def __enter__(self) -> CloseDelimited:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stopping = True
-        socket.create_connection(self._listener.getsockname()).close()  # wakes accept()
-        self._thread.join(timeout=30)
-        self._listener.close()
-
-    def _serve(self) -> None:
-        while True:
-            conn, _ = self._listener.accept()
-            if self._stopping:
-                conn.close()
-                return
-            with conn:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    request += chunk
-                body = self.body[: self.cuts.pop(0)] if self.cuts else self.body
-                self.served += 1
-                head = b"HTTP/1.1 200 OK\r\nContent-Type: application/binary\r\n"
-                conn.sendall(head + b"Connection: close\r\n\r\n" + body)
+    def handle(self, conn: socket.socket) -> None:
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            request += chunk
+        body = self.body[: self.cuts.pop(0)] if self.cuts else self.body
+        self.served += 1
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/binary\r\n"
+        conn.sendall(head + b"Connection: close\r\n\r\n" + body)
 
 
 async def test_a_close_delimited_body_cut_by_a_proxy_over_a_real_socket(
