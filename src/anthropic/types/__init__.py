@@ -10,21 +10,20 @@ on first use.
 exceptions live in ``anthropic`` itself.
 """
 
-from typing import TYPE_CHECKING
-
+from ._beta_error_aliases import BetaAPIError as BetaAPIError
+from ._beta_error_aliases import BetaAuthenticationError as BetaAuthenticationError
+from ._beta_error_aliases import BetaBillingError as BetaBillingError
+from ._beta_error_aliases import BetaError as BetaError
+from ._beta_error_aliases import BetaErrorResponse as BetaErrorResponse
+from ._beta_error_aliases import BetaGatewayTimeoutError as BetaGatewayTimeoutError
+from ._beta_error_aliases import BetaInvalidRequestError as BetaInvalidRequestError
+from ._beta_error_aliases import BetaNotFoundError as BetaNotFoundError
+from ._beta_error_aliases import BetaOverloadedError as BetaOverloadedError
+from ._beta_error_aliases import BetaPermissionError as BetaPermissionError
+from ._beta_error_aliases import BetaRateLimitError as BetaRateLimitError
+from .anthropic_beta_param import AnthropicBetaParam as AnthropicBetaParam
 from .base64_image_source_param import Base64ImageSourceParam as Base64ImageSourceParam
 from .base64_pdf_source_param import Base64PDFSourceParam as Base64PDFSourceParam
-from .beta_error_aliases import BetaAPIError as BetaAPIError
-from .beta_error_aliases import BetaAuthenticationError as BetaAuthenticationError
-from .beta_error_aliases import BetaBillingError as BetaBillingError
-from .beta_error_aliases import BetaError as BetaError
-from .beta_error_aliases import BetaErrorResponse as BetaErrorResponse
-from .beta_error_aliases import BetaGatewayTimeoutError as BetaGatewayTimeoutError
-from .beta_error_aliases import BetaInvalidRequestError as BetaInvalidRequestError
-from .beta_error_aliases import BetaNotFoundError as BetaNotFoundError
-from .beta_error_aliases import BetaOverloadedError as BetaOverloadedError
-from .beta_error_aliases import BetaPermissionError as BetaPermissionError
-from .beta_error_aliases import BetaRateLimitError as BetaRateLimitError
 from .cache_control_ephemeral_param import CacheControlEphemeralParam as CacheControlEphemeralParam
 from .cache_creation import CacheCreation as CacheCreation
 from .citation_char_location import CitationCharLocation as CitationCharLocation
@@ -174,9 +173,6 @@ from .web_search_tool_result_block_param_content_param import (
 )
 from .web_search_tool_result_error import WebSearchToolResultError as WebSearchToolResultError
 
-if TYPE_CHECKING:  # loaded on first use at run time: it lives with the beta types
-    from .anthropic_beta_param import AnthropicBetaParam as AnthropicBetaParam
-
 __all__ = [
     "APIErrorObject",
     "AnthropicBetaParam",
@@ -307,11 +303,3 @@ __all__ = [
     "WebSearchToolResultBlockParamContentParam",
     "WebSearchToolResultError",
 ]
-
-
-def __getattr__(name: str) -> object:
-    if name == "AnthropicBetaParam":
-        from .anthropic_beta_param import AnthropicBetaParam
-
-        return AnthropicBetaParam
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

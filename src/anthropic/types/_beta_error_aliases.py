@@ -21,20 +21,6 @@ from .shared import (
     RateLimitError,
 )
 
-__all__ = [
-    "BetaAPIError",
-    "BetaAuthenticationError",
-    "BetaBillingError",
-    "BetaError",
-    "BetaErrorResponse",
-    "BetaGatewayTimeoutError",
-    "BetaInvalidRequestError",
-    "BetaNotFoundError",
-    "BetaOverloadedError",
-    "BetaPermissionError",
-    "BetaRateLimitError",
-]
-
 BetaAPIError = APIErrorObject
 BetaAuthenticationError = AuthenticationError
 BetaBillingError = BillingError
