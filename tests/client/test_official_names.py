@@ -127,3 +127,26 @@ def _echo() -> httpx.MockTransport:
 
     sent = api_bytes("batch.in_progress.json")
     return httpx.MockTransport(lambda request: httpx.Response(200, content=sent))
+
+
+def test_results_decoders_import_from_the_official_path() -> None:
+    import httpx
+
+    from anthropic._decoders.jsonl import AsyncJSONLDecoder, JSONLDecoder
+    from anthropic._jsonl_stream import AsyncJSONLDecoder as Ours
+
+    assert AsyncJSONLDecoder is Ours
+    from support import api_bytes
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/results"):
+            return httpx.Response(200, content=b'{"custom_id": "a", "result": {"type": "expired"}}')
+        return httpx.Response(200, content=api_bytes("batch.ended.json"))
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with (
+        anthropic.Anthropic(api_key="k", http_client=http) as c,
+        c.messages.batches.results("msgbatch_1") as results,
+    ):
+        assert isinstance(results, JSONLDecoder)
+        assert [entry.custom_id for entry in results] == ["a"]

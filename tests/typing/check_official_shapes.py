@@ -107,3 +107,13 @@ def official_type_names() -> None:
     tools: list[MessageCountTokensToolParam] = [{"name": "t", "input_schema": {"type": "object"}}]
     error: Optional[BetaErrorResponse] = None
     assert betas and tools and error is None
+
+
+def results_decoder_path(client: anthropic.Anthropic) -> None:
+    # Official-SDK code annotates results() with the decoder at its official path.
+    from anthropic._decoders.jsonl import JSONLDecoder
+    from anthropic.types.messages import MessageBatchIndividualResponse
+
+    results: JSONLDecoder[MessageBatchIndividualResponse] = client.messages.batches.results("b")
+    for entry in results:
+        assert_type(entry, MessageBatchIndividualResponse)

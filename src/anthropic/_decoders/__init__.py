@@ -1,0 +1,1 @@
+"""The official SDK's path of the results decoders (``anthropic._decoders.jsonl``)."""
