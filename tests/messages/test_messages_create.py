@@ -301,3 +301,36 @@ async def test_not_given_params_are_left_out(flavor: str) -> None:
     assert isinstance(message, Message)
     assert server.sent_json() == PARAMS
     await api.aclose()
+
+
+def test_the_body_keys_are_in_the_official_order() -> None:
+    # Observed on the official SDK 0.66 with the same calls: its parameters' order, whatever
+    # order they were passed in, then keys it does not list, then extra_body.
+    import httpx
+
+    from anthropic import Anthropic
+    from support import api_bytes
+
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.content)
+        counting = "count_tokens" in request.url.path
+        name = "messages.count_tokens.json" if counting else "message.json"
+        return httpx.Response(200, content=api_bytes(name))
+
+    messages: Any = [{"role": "user", "content": "hi"}]
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with Anthropic(api_key="k", http_client=http) as c:
+        c.messages.create(
+            temperature=0.5, system="s", model="m", messages=messages, max_tokens=5, top_k=3,
+            metadata={"user_id": "u"}, tools=[], top_p=0.9, extra_body={"zz": 1},
+        )  # fmt: skip
+        c.messages.count_tokens(tools=[], system="s", model="m", messages=messages)
+    created = (
+        b'{"max_tokens":5,"messages":[{"role":"user","content":"hi"}],"model":"m",'
+        b'"metadata":{"user_id":"u"},"system":"s","temperature":0.5,"tools":[],"top_k":3,'
+        b'"top_p":0.9,"zz":1}'
+    )
+    counted = b'{"messages":[{"role":"user","content":"hi"}],"model":"m","system":"s","tools":[]}'
+    assert bodies == [created, counted]

@@ -104,8 +104,35 @@ def _guard_nonstreaming(
         )
 
 
+# The order the official SDK writes a create / count_tokens body in (its parameters' order);
+# keys it does not list keep the caller's order after these, then ``extra_body``.
+_BODY_ORDER = {
+    name: i
+    for i, name in enumerate(
+        [
+            "max_tokens",
+            "messages",
+            "model",
+            "metadata",
+            "service_tier",
+            "stop_sequences",
+            "stream",
+            "system",
+            "temperature",
+            "thinking",
+            "tool_choice",
+            "tools",
+            "top_k",
+            "top_p",
+        ]
+    )
+}
+
+
 def _body(params: Mapping[str, Any], extra_body: Optional[Mapping[str, object]]) -> bytes:
-    body: Mapping[str, Any] = {**params, **extra_body} if extra_body else params
+    last = len(_BODY_ORDER)
+    ordered = dict(sorted(params.items(), key=lambda item: _BODY_ORDER.get(item[0], last)))
+    body: Mapping[str, Any] = {**ordered, **extra_body} if extra_body else ordered
     try:
         return serialize_json(body)
     except Exception as exc:  # pydantic_core.PydanticSerializationError and friends
