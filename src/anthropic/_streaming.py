@@ -161,3 +161,9 @@ class AsyncStream(AsyncBodyIterator[_T]):
     def __init__(self, response: httpx.Response, decoder: MessageEventDecoder) -> None:
         self.response = response
         super().__init__(response, cast("BodyFeeder[_T]", decoder))
+
+
+# Named after the package, as the official SDK's are, also when the stream came from
+# ``messages.create(stream=True)`` and ``anthropic.Stream`` was never touched (that name
+# loads lazily): ``type(stream)`` prints ``<class 'anthropic.Stream'>``.
+Stream.__module__ = AsyncStream.__module__ = "anthropic"

@@ -70,6 +70,16 @@ def test_exported_names_are_named_after_the_package() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
 
 
+def test_a_stream_is_named_after_the_package_before_anthropic_stream_is_touched() -> None:
+    code = (
+        "import anthropic._streaming as s\n"
+        "assert s.Stream.__module__ == s.AsyncStream.__module__ == 'anthropic'\n"
+        "assert repr(s.Stream) == \"<class 'anthropic.Stream'>\"\n"
+    )
+    env = {**os.environ, "ANTHROPIC_LOG": ""}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=60)
+
+
 def test_exceptions_pickle_under_their_public_name() -> None:
     import pickle
 
