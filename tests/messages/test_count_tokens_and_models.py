@@ -98,3 +98,39 @@ async def test_models_list_checks_its_query(flavor: str, kwargs: Any) -> None:
     with pytest.raises(ValueError):
         await api.call("models.list", **kwargs)
     await api.aclose()
+
+
+async def test_models_betas_go_out_as_the_anthropic_beta_header(flavor: str) -> None:
+    # As the official SDK: one comma-separated header on every page, no query added, an
+    # empty list sends an empty header, and extra_headers still win.
+    server = Server(_models_pages)
+    api = Msgs(flavor, server)
+    models = await api.drain(api.client.models.list(limit=2, betas=["b-1", "b-2"]))
+    assert len(models) == 3
+    for request in server.requests:
+        assert request.headers["anthropic-beta"] == "b-1,b-2"
+        assert "beta" not in request.url.params
+    await api.call("models.list", betas=[])
+    assert server.requests[-1].headers["anthropic-beta"] == ""
+    await api.call("models.list")
+    assert "anthropic-beta" not in server.requests[-1].headers
+    await api.aclose()
+
+
+async def test_models_retrieve_and_the_views_take_betas(flavor: str) -> None:
+    server = Server(lambda request: (200, api_bytes("model.json"), {}))
+    api = Msgs(flavor, server)
+    await api.call("models.retrieve", "claude-sonnet-4-0", betas=["b-1"])
+    assert server.requests[-1].headers["anthropic-beta"] == "b-1"
+    assert server.requests[-1].url.query == b""
+    overridden = {"extra_headers": {"anthropic-beta": "mine"}}
+    await api.call("models.retrieve", "m", betas=["b-1"], **overridden)
+    assert server.requests[-1].headers["anthropic-beta"] == "mine"
+    raw = await api.call("models.with_raw_response.retrieve", "m", betas=["b-2"])
+    assert raw.http_request.headers["anthropic-beta"] == "b-2"
+    raw = await api.call("models.with_raw_response.list", betas=["b-3"])
+    assert server.requests[-1].headers["anthropic-beta"] == "b-3"
+    with pytest.raises(TypeError, match="betas must be a list"):
+        await api.call("models.retrieve", "m", betas="b-1")
+    assert len(server.requests) == 4  # the bad call sent nothing
+    await api.aclose()

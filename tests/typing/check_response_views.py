@@ -126,9 +126,13 @@ async def models_views(client: anthropic.Anthropic, aclient: anthropic.AsyncAnth
     assert_type(raw.retrieve("claude-sonnet-4-0"), LegacyAPIResponse[ModelInfo])
     assert_type(raw.list(limit=5), LegacyAPIResponse[SyncPage[ModelInfo]])
     raw.retrieve(model="x")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    assert_type(raw.list(betas=["b"]), LegacyAPIResponse[SyncPage[ModelInfo]])
+    assert_type(client.models.retrieve("m", betas=["b"]), ModelInfo)
+    raw.retrieve("m", betas="b")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     with client.models.with_streaming_response.list() as page:
         assert_type(page.parse(), SyncPage[ModelInfo])
     models = await aclient.models.with_raw_response.list()
     assert_type(models, LegacyAPIResponse[AsyncPage[ModelInfo]])
-    async with aclient.models.with_streaming_response.retrieve("m") as info:
+    assert_type(await aclient.models.retrieve("m", betas=["b"]), ModelInfo)
+    async with aclient.models.with_streaming_response.retrieve("m", betas=["b"]) as info:
         assert_type(await info.parse(), ModelInfo)

@@ -11,20 +11,21 @@ plus the official non-streaming guard: a request that may run past 10 minutes mu
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union, cast
 
 import httpx
 
-from .._types import NOT_GIVEN, NotGiven
+from .._types import NOT_GIVEN, CallOptions, NotGiven
 from .batch_specs import Options, list_params
 from .config import DEFAULT_TIMEOUT
 from .paths import encode_path_param
-from .request import RequestSpec, serialize_json
+from .request import RequestSpec, ResponseMode, serialize_json
 
 __all__ = [
     "COUNT_TOKENS_PATH",
     "MESSAGES_PATH",
     "MODELS_PATH",
+    "beta_names",
     "check_message_params",
     "count_tokens_spec",
     "create_spec",
@@ -33,6 +34,7 @@ __all__ = [
     "model_retrieve_spec",
     "models_list_params",
     "models_list_spec",
+    "models_options",
 ]
 
 MESSAGES_PATH = "/v1/messages"
@@ -158,6 +160,28 @@ def count_tokens_spec(params: Mapping[str, Any], opts: Options) -> RequestSpec:
     params = given(params)
     check_message_params(params, counting=True)
     return opts.post(COUNT_TOKENS_PATH, _body(params, opts.extra_body))
+
+
+def beta_names(betas: object, *, example: str = "some-beta-2025-01-01") -> List[str]:
+    """The names a ``betas=[...]`` argument lists (none when it is ``NOT_GIVEN``/``None``);
+    anything but a list or tuple of strings is a ``TypeError`` raised before any I/O."""
+    if isinstance(betas, NotGiven) or betas is None:
+        return []
+    items = cast("Sequence[object]", betas) if isinstance(betas, (list, tuple)) else None
+    if items is None or not all(isinstance(b, str) for b in items):
+        raise TypeError(f"betas must be a list of beta names such as ['{example}'], got {betas!r}")
+    return [str(b) for b in items]
+
+
+def models_options(options: CallOptions, mode: ResponseMode, betas: object) -> Options:
+    """A Models call's options: given ``betas`` (even an empty list, as the official SDK)
+    go out as one ``anthropic-beta`` header, comma-separated; no query is added.
+    ``extra_headers={"anthropic-beta": ...}`` still wins."""
+    opts = Options.of(options, mode)
+    if not isinstance(betas, NotGiven) and betas is not None:
+        header = {"anthropic-beta": ",".join(beta_names(betas))}
+        opts.extra_headers = {**header, **(opts.extra_headers or {})}
+    return opts
 
 
 def models_list_params(

@@ -11,17 +11,17 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Union
+from typing import List, Union
 
 from typing_extensions import Unpack
 
 from .._api_client import AsyncAPIClient, SyncAPIClient
 from .._base_client import model_parser
 from .._core import message_specs as specs
-from .._core.batch_specs import Options
 from .._core.request import ResponseMode
 from .._types import NOT_GIVEN, CallOptions, NotGiven
 from ..pagination import AsyncPage, AsyncPaginator, SyncPage
+from ..types.anthropic_beta_param import AnthropicBetaParam
 from ..types.model_info import ModelInfo
 from ._paging import Listing, async_first_page, first_page
 from ._views import AsyncRawView, AsyncStreamedView, RawView, StreamedView, view_method
@@ -29,6 +29,7 @@ from ._views import AsyncRawView, AsyncStreamedView, RawView, StreamedView, view
 __all__ = ["AsyncModels", "Models"]
 
 _MODEL = model_parser(ModelInfo)
+_Betas = Union[List[AnthropicBetaParam], NotGiven]
 
 
 class Models:
@@ -48,9 +49,12 @@ class Models:
         """Same methods, returning a context manager over an unread ``APIResponse``."""
         return ModelsWithStreamingResponse(Models(self._client, "stream"))
 
-    def retrieve(self, model_id: str, **options: Unpack[CallOptions]) -> ModelInfo:
-        """One model by id (an alias such as ``claude-sonnet-4-0`` resolves to its id)."""
-        opts = Options.of(options, self._mode)
+    def retrieve(
+        self, model_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> ModelInfo:
+        """One model by id (an alias such as ``claude-sonnet-4-0`` resolves to its id);
+        ``betas`` are sent as the ``anthropic-beta`` header."""
+        opts = specs.models_options(options, self._mode, betas)
         return self._client._execute(specs.model_retrieve_spec(model_id, opts), _MODEL)
 
     def list(
@@ -59,10 +63,12 @@ class Models:
         after_id: Union[str, NotGiven] = NOT_GIVEN,
         before_id: Union[str, NotGiven] = NOT_GIVEN,
         limit: Union[int, NotGiven] = NOT_GIVEN,
+        betas: _Betas = NOT_GIVEN,
         **options: Unpack[CallOptions],
     ) -> SyncPage[ModelInfo]:
-        """Models, newest first; iterate the page to walk every page (``limit`` 1-1000)."""
-        opts = Options.of(options, self._mode)
+        """Models, newest first; iterate the page to walk every page (``limit`` 1-1000).
+        ``betas`` are sent as the ``anthropic-beta`` header of every page."""
+        opts = specs.models_options(options, self._mode, betas)
         params = specs.models_list_params(after_id, before_id, limit)
         listing = Listing(specs.models_list_spec, params, opts)
         return first_page(self._client, SyncPage[ModelInfo], listing)
@@ -83,9 +89,11 @@ class AsyncModels:
     def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
         return AsyncModelsWithStreamingResponse(AsyncModels(self._client, "stream"))
 
-    async def retrieve(self, model_id: str, **options: Unpack[CallOptions]) -> ModelInfo:
+    async def retrieve(
+        self, model_id: str, *, betas: _Betas = NOT_GIVEN, **options: Unpack[CallOptions]
+    ) -> ModelInfo:
         """See ``Models.retrieve``."""
-        opts = Options.of(options, self._mode)
+        opts = specs.models_options(options, self._mode, betas)
         return await self._client._execute(specs.model_retrieve_spec(model_id, opts), _MODEL)
 
     def list(
@@ -94,10 +102,11 @@ class AsyncModels:
         after_id: Union[str, NotGiven] = NOT_GIVEN,
         before_id: Union[str, NotGiven] = NOT_GIVEN,
         limit: Union[int, NotGiven] = NOT_GIVEN,
+        betas: _Betas = NOT_GIVEN,
         **options: Unpack[CallOptions],
     ) -> AsyncPaginator[ModelInfo]:
         """See ``Models.list``: ``await`` it for the first page or ``async for`` every model."""
-        opts = Options.of(options, self._mode)
+        opts = specs.models_options(options, self._mode, betas)
         params = specs.models_list_params(after_id, before_id, limit)
         listing = Listing(specs.models_list_spec, params, opts)
         return async_first_page(self._client, AsyncPage[ModelInfo], listing)

@@ -5,12 +5,13 @@ marker (sent as the official SDK sends it), and the beta models to parse into
 
 from __future__ import annotations
 
-from typing import List, Mapping, Optional, Sequence, Tuple, Union, cast
+from typing import Mapping, Optional, Tuple, Union
 
 from ...._api_client import AsyncAPIClient, SyncAPIClient
 from ...._core import batch_specs as specs
+from ...._core.message_specs import beta_names
 from ...._core.request import ResponseMode
-from ...._types import NOT_GIVEN, CallOptions, Headers, NotGiven, Query
+from ...._types import NOT_GIVEN, CallOptions, Headers, Query
 from ....pagination import AsyncPage, SyncPage
 from ....types.beta.messages.beta_deleted_message_batch import BetaDeletedMessageBatch
 from ....types.beta.messages.beta_message_batch import BetaMessageBatch
@@ -49,14 +50,7 @@ BETA_MODELS = BatchModels(
 def beta_endpoint(betas: object = NOT_GIVEN, *, query: bool = True) -> Endpoint:
     """The header (and with ``query``, ``?beta=true``) of a beta call; ``betas`` are named
     before the batches beta. ``extra_headers={"anthropic-beta": ...}`` still wins."""
-    names: List[str] = []
-    if not isinstance(betas, NotGiven) and betas is not None:
-        items = cast("Sequence[object]", betas) if isinstance(betas, (list, tuple)) else None
-        if items is None or not all(isinstance(b, str) for b in items):
-            raise TypeError(
-                f"betas must be a list of beta names such as ['{BATCHES_BETA}'], got {betas!r}"
-            )
-        names = [str(b) for b in items]
+    names = beta_names(betas, example=BATCHES_BETA)
     header = {"anthropic-beta": ",".join([*names, BATCHES_BETA])}
     return Endpoint(header, _BETA_QUERY if query else None)
 
