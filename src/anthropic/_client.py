@@ -23,7 +23,14 @@ from ._platform_probe import async_library
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .resources.beta import AsyncBeta, Beta
+    from .resources.beta import (
+        AsyncBeta,
+        AsyncBetaWithRawResponse,
+        AsyncBetaWithStreamingResponse,
+        Beta,
+        BetaWithRawResponse,
+        BetaWithStreamingResponse,
+    )
     from .resources.messages import AsyncMessages, Messages
     from .resources.messages.messages import (
         AsyncMessagesWithRawResponse,
@@ -44,20 +51,25 @@ __all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client", "ResponseView
 
 _MessagesView = TypeVar("_MessagesView")
 _ModelsView = TypeVar("_ModelsView")
+_BetaView = TypeVar("_BetaView")
 
 
-class ResponseViews(Generic[_MessagesView, _ModelsView]):
+class ResponseViews(Generic[_MessagesView, _ModelsView, _BetaView]):
     """``client.with_raw_response`` / ``client.with_streaming_response``, as in the
     official SDK: each resource's view of that name (``client.with_raw_response.messages``
-    is ``client.messages.with_raw_response``)."""
+    is ``client.messages.with_raw_response``, ``.beta`` is ``client.beta.with_raw_response``)."""
 
-    __slots__ = ("_messages", "_models")
+    __slots__ = ("_beta", "_messages", "_models")
 
     def __init__(
-        self, messages: Callable[[], _MessagesView], models: Callable[[], _ModelsView]
+        self,
+        messages: Callable[[], _MessagesView],
+        models: Callable[[], _ModelsView],
+        beta: Callable[[], _BetaView],
     ) -> None:
         self._messages = messages
         self._models = models
+        self._beta = beta
 
     @property
     def messages(self) -> _MessagesView:
@@ -66,6 +78,10 @@ class ResponseViews(Generic[_MessagesView, _ModelsView]):
     @property
     def models(self) -> _ModelsView:
         return self._models()
+
+    @property
+    def beta(self) -> _BetaView:
+        return self._beta()
 
 
 class Anthropic(SyncAPIClient, Closing):
@@ -115,20 +131,27 @@ class Anthropic(SyncAPIClient, Closing):
         return Beta(self)
 
     @cached_property
-    def with_raw_response(self) -> ResponseViews[MessagesWithRawResponse, ModelsWithRawResponse]:
+    def with_raw_response(
+        self,
+    ) -> ResponseViews[MessagesWithRawResponse, ModelsWithRawResponse, BetaWithRawResponse]:
         """The resources returning raw responses (headers, status, ``parse()``)."""
         return ResponseViews(
-            lambda: self.messages.with_raw_response, lambda: self.models.with_raw_response
+            lambda: self.messages.with_raw_response,
+            lambda: self.models.with_raw_response,
+            lambda: self.beta.with_raw_response,
         )
 
     @cached_property
     def with_streaming_response(
         self,
-    ) -> ResponseViews[MessagesWithStreamingResponse, ModelsWithStreamingResponse]:
+    ) -> ResponseViews[
+        MessagesWithStreamingResponse, ModelsWithStreamingResponse, BetaWithStreamingResponse
+    ]:
         """The resources returning streaming responses (context managers, body unread)."""
         return ResponseViews(
             lambda: self.messages.with_streaming_response,
             lambda: self.models.with_streaming_response,
+            lambda: self.beta.with_streaming_response,
         )
 
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
@@ -175,20 +198,29 @@ class AsyncAnthropic(AsyncAPIClient, AsyncClosing):
     @cached_property
     def with_raw_response(
         self,
-    ) -> ResponseViews[AsyncMessagesWithRawResponse, AsyncModelsWithRawResponse]:
+    ) -> ResponseViews[
+        AsyncMessagesWithRawResponse, AsyncModelsWithRawResponse, AsyncBetaWithRawResponse
+    ]:
         """See ``Anthropic.with_raw_response``."""
         return ResponseViews(
-            lambda: self.messages.with_raw_response, lambda: self.models.with_raw_response
+            lambda: self.messages.with_raw_response,
+            lambda: self.models.with_raw_response,
+            lambda: self.beta.with_raw_response,
         )
 
     @cached_property
     def with_streaming_response(
         self,
-    ) -> ResponseViews[AsyncMessagesWithStreamingResponse, AsyncModelsWithStreamingResponse]:
+    ) -> ResponseViews[
+        AsyncMessagesWithStreamingResponse,
+        AsyncModelsWithStreamingResponse,
+        AsyncBetaWithStreamingResponse,
+    ]:
         """See ``Anthropic.with_streaming_response``."""
         return ResponseViews(
             lambda: self.messages.with_streaming_response,
             lambda: self.models.with_streaming_response,
+            lambda: self.beta.with_streaming_response,
         )
 
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------

@@ -11,6 +11,7 @@ from client_kit import Kit, Recorder, StreamBody
 
 from anthropic import NotFoundError
 from anthropic._legacy_response import LegacyAPIResponse
+from anthropic.types.beta.messages import BetaMessageBatch
 from anthropic.types.messages import DeletedMessageBatch, MessageBatch
 from support import api_bytes, api_json, fixture_response
 
@@ -197,3 +198,41 @@ async def test_client_level_views_are_the_resources_views(kit: Kit) -> None:
             model = response.parse()
     assert model.id == "claude-sonnet-4-20250514"
     assert [r.url.path for r in rec.requests] == ["/v1/models/claude-sonnet-4-20250514"] * 2
+
+
+@pytest.mark.anyio
+async def test_batches_views_are_reached_from_messages_beta_and_the_client(kit: Kit) -> None:
+    # As on the official client: client.messages.with_raw_response.batches,
+    # client.beta(.messages).with_raw_response..., client.with_raw_response.beta, and the
+    # same under with_streaming_response; each is that batches resource's view.
+    rec = Recorder(fixture_response("batch.ended.json"))
+    client = kit.client(rec)
+    assert client.with_raw_response.beta is client.beta.with_raw_response
+    assert client.with_streaming_response.beta is client.beta.with_streaming_response
+    kinds = {"with_raw_response": "raw", "with_streaming_response": "stream"}
+    for kind, mode in kinds.items():
+        stable = [
+            getattr(client.messages, kind).batches,
+            getattr(client, kind).messages.batches,
+        ]
+        beta = [
+            getattr(client.beta, kind).messages.batches,
+            getattr(client.beta.messages, kind).batches,
+            getattr(client, kind).beta.messages.batches,
+        ]
+        for view, model in [(v, MessageBatch) for v in stable] + [
+            (v, BetaMessageBatch) for v in beta
+        ]:
+            assert view._resource._mode == mode
+            if kind == "with_raw_response":
+                batch = (await kit.call(view.retrieve, "msgbatch_1")).parse()
+            elif kit.is_async:
+                async with view.retrieve("msgbatch_1") as response:
+                    batch = await response.parse()
+            else:
+                with view.retrieve("msgbatch_1") as response:
+                    batch = response.parse()
+            assert type(batch) is model
+            sent = rec.requests[-1]
+            assert ("anthropic-beta" in sent.headers) is (model is BetaMessageBatch)
+    assert rec.count == 10

@@ -136,3 +136,48 @@ async def models_views(client: anthropic.Anthropic, aclient: anthropic.AsyncAnth
     assert_type(await aclient.models.retrieve("m", betas=["b"]), ModelInfo)
     async with aclient.models.with_streaming_response.retrieve("m", betas=["b"]) as info:
         assert_type(await info.parse(), ModelInfo)
+
+
+def batches_views_from_above(client: anthropic.Anthropic) -> None:
+    # The batches views reached through messages, beta and the client, as officially.
+    raw = client.messages.with_raw_response.batches
+    assert_type(raw.retrieve("b"), LegacyAPIResponse[MessageBatch])
+    assert_type(
+        client.with_raw_response.messages.batches.list(), LegacyAPIResponse[SyncPage[MessageBatch]]
+    )
+    with client.messages.with_streaming_response.batches.retrieve("b") as response:
+        assert_type(response.parse(), MessageBatch)
+    beta_raw = client.beta.with_raw_response.messages.batches
+    assert_type(beta_raw.retrieve("b", betas=["x"]), LegacyAPIResponse[BetaMessageBatch])
+    assert_type(
+        client.beta.messages.with_raw_response.batches.delete("b"),
+        LegacyAPIResponse[BetaDeletedMessageBatch],
+    )
+    via_client = client.with_raw_response.beta.messages.batches
+    assert_type(via_client.cancel("b"), LegacyAPIResponse[BetaMessageBatch])
+    with client.with_streaming_response.beta.messages.batches.list() as page:
+        assert_type(page.parse(), SyncPage[BetaMessageBatch])
+    with client.beta.messages.with_streaming_response.batches.results("b") as lines:
+        assert_type(lines.parse(), JSONLDecoder[BetaMessageBatchIndividualResponse])
+    client.with_raw_response.beta.messages.batches.retrieve("b", betas="x")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+async def async_batches_views_from_above(client: anthropic.AsyncAnthropic) -> None:
+    assert_type(
+        await client.messages.with_raw_response.batches.retrieve("b"),
+        LegacyAPIResponse[MessageBatch],
+    )
+    async with client.messages.with_streaming_response.batches.list() as response:
+        assert_type(await response.parse(), AsyncPage[MessageBatch])
+    beta_raw = client.with_raw_response.beta.messages.batches
+    assert_type(await beta_raw.retrieve("b"), LegacyAPIResponse[BetaMessageBatch])
+    assert_type(
+        await client.beta.with_raw_response.messages.batches.list(),
+        LegacyAPIResponse[AsyncPage[BetaMessageBatch]],
+    )
+    async with client.beta.messages.with_streaming_response.batches.create(
+        requests=REQUESTS
+    ) as created:
+        assert_type(await created.parse(), BetaMessageBatch)
+    async with client.with_streaming_response.beta.messages.batches.results("b") as lines:
+        assert_type(await lines.parse(), AsyncJSONLDecoder[BetaMessageBatchIndividualResponse])

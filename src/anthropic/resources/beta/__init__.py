@@ -1,4 +1,22 @@
-from .beta import AsyncBeta, Beta
+from .beta import (
+    AsyncBeta,
+    AsyncBetaWithRawResponse,
+    AsyncBetaWithStreamingResponse,
+    Beta,
+    BetaWithRawResponse,
+    BetaWithStreamingResponse,
+)
 from .messages import AsyncBatches, AsyncMessages, Batches, Messages
 
-__all__ = ["AsyncBatches", "AsyncBeta", "AsyncMessages", "Batches", "Beta", "Messages"]
+__all__ = [
+    "AsyncBatches",
+    "AsyncBeta",
+    "AsyncBetaWithRawResponse",
+    "AsyncBetaWithStreamingResponse",
+    "AsyncMessages",
+    "Batches",
+    "Beta",
+    "BetaWithRawResponse",
+    "BetaWithStreamingResponse",
+    "Messages",
+]

@@ -43,7 +43,14 @@ from ...types.message_create_params import (
     MessageCreateParamsStreaming,
 )
 from ...types.message_tokens_count import MessageTokensCount
-from .batches import AsyncBatches, Batches
+from .batches import (
+    AsyncBatches,
+    AsyncBatchesWithRawResponse,
+    AsyncBatchesWithStreamingResponse,
+    Batches,
+    BatchesWithRawResponse,
+    BatchesWithStreamingResponse,
+)
 
 if TYPE_CHECKING:
     from ...types.raw_message_stream_event import RawMessageStreamEvent
@@ -109,7 +116,8 @@ class Messages:
 
     @cached_property
     def with_raw_response(self) -> MessagesWithRawResponse:
-        """``create`` and ``count_tokens`` returning ``APIResponse``."""
+        """``create`` and ``count_tokens`` returning ``APIResponse``; ``.batches`` is
+        ``client.messages.batches.with_raw_response``."""
         return MessagesWithRawResponse(Messages(self._client, "raw"))
 
     @cached_property
@@ -223,32 +231,44 @@ class AsyncMessages:
 
 
 class MessagesWithRawResponse:
-    """``client.messages.with_raw_response``."""
+    """``client.messages.with_raw_response`` (``.batches``: the batches' raw view)."""
+
+    batches: BatchesWithRawResponse
 
     def __init__(self, messages: Messages) -> None:
+        self.batches = messages.batches.with_raw_response
         self.create = to_raw_response_wrapper(messages.create)
         self.count_tokens = to_raw_response_wrapper(messages.count_tokens)
 
 
 class MessagesWithStreamingResponse:
-    """``client.messages.with_streaming_response``."""
+    """``client.messages.with_streaming_response`` (and ``.batches``)."""
+
+    batches: BatchesWithStreamingResponse
 
     def __init__(self, messages: Messages) -> None:
+        self.batches = messages.batches.with_streaming_response
         self.create = to_streamed_response_wrapper(messages.create)
         self.count_tokens = to_streamed_response_wrapper(messages.count_tokens)
 
 
 class AsyncMessagesWithRawResponse:
-    """Async ``client.messages.with_raw_response``."""
+    """Async ``client.messages.with_raw_response`` (and ``.batches``)."""
+
+    batches: AsyncBatchesWithRawResponse
 
     def __init__(self, messages: AsyncMessages) -> None:
+        self.batches = messages.batches.with_raw_response
         self.create = async_to_raw_response_wrapper(messages.create)
         self.count_tokens = async_to_raw_response_wrapper(messages.count_tokens)
 
 
 class AsyncMessagesWithStreamingResponse:
-    """Async ``client.messages.with_streaming_response``."""
+    """Async ``client.messages.with_streaming_response`` (and ``.batches``)."""
+
+    batches: AsyncBatchesWithStreamingResponse
 
     def __init__(self, messages: AsyncMessages) -> None:
+        self.batches = messages.batches.with_streaming_response
         self.create = async_to_streamed_response_wrapper(messages.create)
         self.count_tokens = async_to_streamed_response_wrapper(messages.count_tokens)
