@@ -28,9 +28,9 @@ HTTPX_TRIO_GC_WARNING = pytest.mark.filterwarnings(
 class Session:
     """``with`` / ``async with`` over ``messages.stream`` for either flavor."""
 
-    def __init__(self, api: Msgs) -> None:
+    def __init__(self, api: Msgs, **extra: Any) -> None:
         self.api = api
-        self.manager = api.client.messages.stream(**PARAMS)
+        self.manager = api.client.messages.stream(**PARAMS, **extra)
 
     async def __aenter__(self) -> Any:
         if self.api.is_async:
@@ -155,6 +155,29 @@ async def test_leaving_the_block_early_closes_the_connection(flavor: str) -> Non
         first = await api.drain(stream, limit=1)
         assert first[0].type == "message_start"
     assert server.open_now == 0
+    await api.aclose()
+
+
+async def test_the_helper_marks_its_request_as_the_official_one_does(flavor: str) -> None:
+    # x-stainless-stream-helper: messages, and the body in the helper's parameter order
+    # with "stream" last (create(stream=True) puts it among its own parameters).
+    server = Server(stream_reply())
+    api = Msgs(flavor, server)
+    extra = {"temperature": 0.5, "system": "be brief", "metadata": {"user_id": "u"}}
+    async with Session(api, **extra) as stream:
+        await api.drain(stream)
+    sent = server.requests[-1]
+    assert sent.headers["x-stainless-stream-helper"] == "messages"
+    assert list(server.sent_json()) == [
+        "max_tokens", "messages", "model", "metadata", "system", "temperature", "stream",
+    ]  # fmt: skip
+    async with Session(api, extra_headers={"x-stainless-stream-helper": "mine"}) as stream:
+        await api.drain(stream)
+    assert server.requests[-1].headers["x-stainless-stream-helper"] == "mine"
+    await api.drain(await api.call("messages.create", **PARAMS, **extra, stream=True))
+    assert server.open_now == 0
+    assert "x-stainless-stream-helper" not in server.requests[-1].headers
+    assert list(server.sent_json())[-3:] == ["stream", "system", "temperature"]
     await api.aclose()
 
 

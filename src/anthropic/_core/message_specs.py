@@ -25,6 +25,7 @@ __all__ = [
     "COUNT_TOKENS_PATH",
     "MESSAGES_PATH",
     "MODELS_PATH",
+    "STREAM_HELPER_HEADERS",
     "beta_names",
     "check_message_params",
     "count_tokens_spec",
@@ -106,34 +107,57 @@ def _guard_nonstreaming(
         )
 
 
+def _rank(*names: str) -> Mapping[str, int]:
+    return {name: i for i, name in enumerate(names)}
+
+
 # The order the official SDK writes a create / count_tokens body in (its parameters' order);
 # keys it does not list keep the caller's order after these, then ``extra_body``.
-_BODY_ORDER = {
-    name: i
-    for i, name in enumerate(
-        [
-            "max_tokens",
-            "messages",
-            "model",
-            "metadata",
-            "service_tier",
-            "stop_sequences",
-            "stream",
-            "system",
-            "temperature",
-            "thinking",
-            "tool_choice",
-            "tools",
-            "top_k",
-            "top_p",
-        ]
-    )
-}
+_BODY_ORDER = _rank(
+    "max_tokens",
+    "messages",
+    "model",
+    "metadata",
+    "service_tier",
+    "stop_sequences",
+    "stream",
+    "system",
+    "temperature",
+    "thinking",
+    "tool_choice",
+    "tools",
+    "top_k",
+    "top_p",
+)
+# ``messages.stream``'s order: its own parameters' order, then ``"stream": true``.
+_STREAM_HELPER_ORDER = _rank(
+    "max_tokens",
+    "messages",
+    "model",
+    "metadata",
+    "container",
+    "service_tier",
+    "stop_sequences",
+    "system",
+    "temperature",
+    "top_k",
+    "top_p",
+    "thinking",
+    "tool_choice",
+    "tools",
+    "stream",
+)
+STREAM_HELPER_HEADERS = {"x-stainless-stream-helper": "messages"}
+"""What the official ``messages.stream`` helper adds to its request's headers."""
 
 
-def _body(params: Mapping[str, Any], extra_body: Optional[Mapping[str, object]]) -> bytes:
-    last = len(_BODY_ORDER)
-    ordered = dict(sorted(params.items(), key=lambda item: _BODY_ORDER.get(item[0], last)))
+def _body(
+    params: Mapping[str, Any],
+    extra_body: Optional[Mapping[str, object]],
+    order: Mapping[str, int] = _BODY_ORDER,
+) -> bytes:
+    last = len(order)
+    ordered = dict(sorted(params.items(), key=lambda item: order.get(item[0], last)))
     body: Mapping[str, Any] = {**ordered, **extra_body} if extra_body else ordered
     try:
         return serialize_json(body)
@@ -145,14 +169,25 @@ def _body(params: Mapping[str, Any], extra_body: Optional[Mapping[str, object]])
 
 
 def create_spec(
-    params: Mapping[str, Any], opts: Options, *, client_timeout: httpx.Timeout
+    params: Mapping[str, Any],
+    opts: Options,
+    *,
+    client_timeout: httpx.Timeout,
+    stream_helper: bool = False,
 ) -> RequestSpec:
-    """``POST /v1/messages``; streams when ``params["stream"]`` is true."""
+    """``POST /v1/messages``; streams when ``params["stream"]`` is true. ``stream_helper``
+    marks the request of ``messages.stream`` as the official helper does: its header
+    (the caller's ``extra_headers`` still win) and its body order."""
     params = given(params)
     check_message_params(params)
     _guard_nonstreaming(params, opts, client_timeout)
     accept = "text/event-stream" if params.get("stream") else None
-    return opts.post(MESSAGES_PATH, _body(params, opts.extra_body), accept=accept)
+    if not stream_helper:
+        return opts.post(MESSAGES_PATH, _body(params, opts.extra_body), accept=accept)
+    headers = {**STREAM_HELPER_HEADERS, **(opts.extra_headers or {})}
+    marked = Options(headers, opts.extra_query, opts.extra_body, opts.timeout, opts.mode)
+    body = _body(params, opts.extra_body, _STREAM_HELPER_ORDER)
+    return marked.post(MESSAGES_PATH, body, accept=accept)
 
 
 def count_tokens_spec(params: Mapping[str, Any], opts: Options) -> RequestSpec:

@@ -156,7 +156,10 @@ class Messages:
         client = self._client
 
         def open_() -> Stream[RawMessageStreamEvent]:
-            spec = specs.create_spec(params, opts.parsed(), client_timeout=client._config.timeout)
+            timeout = client._config.timeout
+            spec = specs.create_spec(
+                params, opts.parsed(), client_timeout=timeout, stream_helper=True
+            )
             return client._execute(spec, _EVENTS_SYNC)
 
         return MessageStreamManager(open_)
@@ -213,7 +216,10 @@ class AsyncMessages:
         client = self._client
 
         async def open_() -> AsyncStream[RawMessageStreamEvent]:
-            spec = specs.create_spec(params, opts.parsed(), client_timeout=client._config.timeout)
+            timeout = client._config.timeout
+            spec = specs.create_spec(
+                params, opts.parsed(), client_timeout=timeout, stream_helper=True
+            )
             return await client._execute(spec, _EVENTS_ASYNC)
 
         return AsyncMessageStreamManager(open_)
