@@ -15,7 +15,7 @@ resources are written against; this module only configures and wires the tree.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 from ._api_client import AsyncAPIClient, SyncAPIClient
 from ._closing import AsyncClosing, Closing
@@ -52,6 +52,7 @@ __all__ = ["Anthropic", "AsyncAnthropic", "AsyncClient", "Client", "ResponseView
 _MessagesView = TypeVar("_MessagesView")
 _ModelsView = TypeVar("_ModelsView")
 _BetaView = TypeVar("_BetaView")
+_ViewKind = Literal["with_raw_response", "with_streaming_response"]
 
 
 class ResponseViews(Generic[_MessagesView, _ModelsView, _BetaView]):
@@ -59,29 +60,30 @@ class ResponseViews(Generic[_MessagesView, _ModelsView, _BetaView]):
     official SDK: each resource's view of that name (``client.with_raw_response.messages``
     is ``client.messages.with_raw_response``, ``.beta`` is ``client.beta.with_raw_response``)."""
 
-    __slots__ = ("_beta", "_messages", "_models")
+    __slots__ = ("_client", "_kind")
 
-    def __init__(
-        self,
-        messages: Callable[[], _MessagesView],
-        models: Callable[[], _ModelsView],
-        beta: Callable[[], _BetaView],
-    ) -> None:
-        self._messages = messages
-        self._models = models
-        self._beta = beta
+    def __init__(self, client: object, kind: _ViewKind) -> None:
+        self._client = client
+        self._kind = kind
+
+    def _view(self, resource: str) -> Any:
+        return getattr(getattr(self._client, resource), self._kind)
+
+    # The casts name what the client's own annotation of ``with_raw_response`` (or
+    # ``with_streaming_response``) says each resource's view is; tests/typing and
+    # tests/client/test_raw_responses.py pin that they are those very objects.
 
     @property
     def messages(self) -> _MessagesView:
-        return self._messages()
+        return cast("_MessagesView", self._view("messages"))
 
     @property
     def models(self) -> _ModelsView:
-        return self._models()
+        return cast("_ModelsView", self._view("models"))
 
     @property
     def beta(self) -> _BetaView:
-        return self._beta()
+        return cast("_BetaView", self._view("beta"))
 
 
 class Anthropic(SyncAPIClient, Closing):
@@ -135,11 +137,7 @@ class Anthropic(SyncAPIClient, Closing):
         self,
     ) -> ResponseViews[MessagesWithRawResponse, ModelsWithRawResponse, BetaWithRawResponse]:
         """The resources returning raw responses (headers, status, ``parse()``)."""
-        return ResponseViews(
-            lambda: self.messages.with_raw_response,
-            lambda: self.models.with_raw_response,
-            lambda: self.beta.with_raw_response,
-        )
+        return ResponseViews(self, "with_raw_response")
 
     @cached_property
     def with_streaming_response(
@@ -148,11 +146,7 @@ class Anthropic(SyncAPIClient, Closing):
         MessagesWithStreamingResponse, ModelsWithStreamingResponse, BetaWithStreamingResponse
     ]:
         """The resources returning streaming responses (context managers, body unread)."""
-        return ResponseViews(
-            lambda: self.messages.with_streaming_response,
-            lambda: self.models.with_streaming_response,
-            lambda: self.beta.with_streaming_response,
-        )
+        return ResponseViews(self, "with_streaming_response")
 
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 
@@ -202,11 +196,7 @@ class AsyncAnthropic(AsyncAPIClient, AsyncClosing):
         AsyncMessagesWithRawResponse, AsyncModelsWithRawResponse, AsyncBetaWithRawResponse
     ]:
         """See ``Anthropic.with_raw_response``."""
-        return ResponseViews(
-            lambda: self.messages.with_raw_response,
-            lambda: self.models.with_raw_response,
-            lambda: self.beta.with_raw_response,
-        )
+        return ResponseViews(self, "with_raw_response")
 
     @cached_property
     def with_streaming_response(
@@ -217,11 +207,7 @@ class AsyncAnthropic(AsyncAPIClient, AsyncClosing):
         AsyncBetaWithStreamingResponse,
     ]:
         """See ``Anthropic.with_streaming_response``."""
-        return ResponseViews(
-            lambda: self.messages.with_streaming_response,
-            lambda: self.models.with_streaming_response,
-            lambda: self.beta.with_streaming_response,
-        )
+        return ResponseViews(self, "with_streaming_response")
 
     # -- lifecycle (``copy``/``with_options``: ``BaseClient``; ``with``: ``Closing``) ----------
 

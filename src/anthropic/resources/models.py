@@ -32,6 +32,19 @@ _MODEL = model_parser(ModelInfo)
 _Betas = Union[List[AnthropicBetaParam], NotGiven]
 
 
+def _listing(
+    mode: ResponseMode,
+    betas: object,
+    options: CallOptions,
+    after_id: Union[str, NotGiven],
+    before_id: Union[str, NotGiven],
+    limit: Union[int, NotGiven],
+) -> Listing:
+    """The pages of one ``list()`` call, checked before any I/O."""
+    params = specs.models_list_params(after_id, before_id, limit)
+    return Listing(specs.models_list_spec, params, specs.models_options(options, mode, betas))
+
+
 class Models:
     """Sync Models resource (``client.models``)."""
 
@@ -68,9 +81,7 @@ class Models:
     ) -> SyncPage[ModelInfo]:
         """Models, newest first; iterate the page to walk every page (``limit`` 1-1000).
         ``betas`` are sent as the ``anthropic-beta`` header of every page."""
-        opts = specs.models_options(options, self._mode, betas)
-        params = specs.models_list_params(after_id, before_id, limit)
-        listing = Listing(specs.models_list_spec, params, opts)
+        listing = _listing(self._mode, betas, options, after_id, before_id, limit)
         return first_page(self._client, SyncPage[ModelInfo], listing)
 
 
@@ -106,9 +117,7 @@ class AsyncModels:
         **options: Unpack[CallOptions],
     ) -> AsyncPaginator[ModelInfo]:
         """See ``Models.list``: ``await`` it for the first page or ``async for`` every model."""
-        opts = specs.models_options(options, self._mode, betas)
-        params = specs.models_list_params(after_id, before_id, limit)
-        listing = Listing(specs.models_list_spec, params, opts)
+        listing = _listing(self._mode, betas, options, after_id, before_id, limit)
         return async_first_page(self._client, AsyncPage[ModelInfo], listing)
 
 
