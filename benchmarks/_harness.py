@@ -33,6 +33,7 @@ __all__ = [
     "VerificationError",
     "alternate",
     "check",
+    "child_env",
     "compare",
     "format_table",
     "machine_line",
@@ -48,6 +49,16 @@ class VerificationError(AssertionError):
 def check(condition: bool, message: str) -> None:
     if not condition:
         raise VerificationError(message)
+
+
+def child_env() -> Dict[str, str]:
+    """The environment of a fresh-interpreter child: no ``ANTHROPIC_*`` (no logging), and
+    bytecode caching on even where the shell sets ``PYTHONDONTWRITEBYTECODE``, so the
+    warm-up round writes the ``.pyc`` files an installed package has (pip compiles them
+    at install); otherwise every round recompiles each module changed since the last
+    cache, which favours the floor's long-installed httpx and pydantic."""
+    drop = ("ANTHROPIC_", "PYTHONDONTWRITEBYTECODE")
+    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
 
 
 # -- results of a scenario -------------------------------------------------------------------

@@ -38,7 +38,12 @@ RAW_BARE = (
 
 def _fresh(code: str) -> h.Measured:
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+        [sys.executable, "-c", code],
+        env=h.child_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     h.check(out.returncode == 0, f"import failed: {out.stderr.strip()[-500:]}")
     data = json.loads(out.stdout.strip().splitlines()[-1])

@@ -23,7 +23,6 @@ up as 2x or more.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from typing import List
@@ -121,9 +120,8 @@ EXPECTED = {
 
 
 def _fresh(code: str) -> h.Measured:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}  # no logging
     out = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", code], env=h.child_env(), capture_output=True, text=True, timeout=60
     )
     h.check(out.returncode == 0, f"child failed: {out.stderr.strip()[-800:]}")
     data = json.loads(out.stdout.strip().splitlines()[-1])
