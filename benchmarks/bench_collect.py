@@ -35,11 +35,8 @@ from typing import Any, List
 
 import _harness as h
 import _wire as w
-import httpx
 from _raw_results import iter_raw_lines
-from bench_results import RESULTS_PATH, Summary, ended_batch, expected, make_transport, summarize
-
-import anthropic
+from bench_results import RESULTS_PATH, Summary, clients, ended_batch, expected, summarize
 
 
 def run(quick: bool) -> List[h.Row]:
@@ -48,13 +45,7 @@ def run(quick: bool) -> List[h.Row]:
     body = w.results_body(n)
     want = expected(n)
     batch = ended_batch()
-    with (
-        httpx.Client(transport=make_transport(body)) as http,
-        anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
-        httpx.Client(
-            transport=make_transport(body), base_url=w.BASE_URL, headers=w.raw_headers()
-        ) as raw_client,
-    ):
+    with clients(body) as (client, raw_client):
 
         def ours_stream() -> Summary:
             with client.messages.batches.results(batch) as results:

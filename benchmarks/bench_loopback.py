@@ -111,6 +111,27 @@ async def drive(
     return h.Measured((asked, got), time.perf_counter() - start)
 
 
+def raw_retrieve(client: httpx.AsyncClient) -> Callable[[str], Awaitable[RawBatch]]:
+    """The floor's retrieve: GET, raise on an error status, parse with its own model."""
+
+    async def retrieve(batch_id: str) -> RawBatch:
+        response = await client.get(f"/v1/messages/batches/{batch_id}")
+        response.raise_for_status()
+        return RawBatch.model_validate_json(response.content)
+
+    return retrieve
+
+
+def verify_batches(value: Any, total: int) -> None:
+    """``drive``'s (asked, got): one batch per call, each the one asked for, counts whole."""
+    asked, got = value
+    h.check(len(got) == total, f"{len(got)} results, want {total}")
+    for batch_id, batch in zip(asked, got):
+        h.check(batch is not None and batch.id == batch_id, f"wrong batch for {batch_id}")
+        h.check(batch.request_counts.processing + batch.request_counts.succeeded
+                + batch.request_counts.errored == 3, "request_counts")  # fmt: skip
+
+
 def run(quick: bool) -> List[h.Row]:
     total, concurrency = (100, 20) if quick else (5_000, 500)
     rounds = 1 if quick else 5
@@ -134,21 +155,10 @@ def run(quick: bool) -> List[h.Row]:
             async with httpx.AsyncClient(
                 base_url=base_url, headers=w.raw_headers(), limits=limits, timeout=timeout
             ) as client:
-
-                async def retrieve(batch_id: str) -> RawBatch:
-                    response = await client.get(f"/v1/messages/batches/{batch_id}")
-                    response.raise_for_status()
-                    return RawBatch.model_validate_json(response.content)
-
-                return await drive(retrieve, ids, total, concurrency)
+                return await drive(raw_retrieve(client), ids, total, concurrency)
 
         def verify(value: Any) -> None:
-            asked, got = value
-            h.check(len(got) == total, f"{len(got)} results, want {total}")
-            for batch_id, batch in zip(asked, got):
-                h.check(batch is not None and batch.id == batch_id, f"wrong batch for {batch_id}")
-                h.check(batch.request_counts.processing + batch.request_counts.succeeded
-                        + batch.request_counts.errored == 3, "request_counts")  # fmt: skip
+            verify_batches(value, total)
 
         row = h.compare(
             f"loopback: {total:,} async retrieve @ {concurrency}",

@@ -17,8 +17,7 @@ from typing import Any, List
 import _harness as h
 import _wire as w
 import httpx
-from _raw_batch import RawBatch
-from bench_loopback import Server, drive, seed
+from bench_loopback import Server, drive, raw_retrieve, seed, verify_batches
 
 import anthropic
 
@@ -49,19 +48,10 @@ def run(quick: bool) -> List[h.Row]:
             async with HttpxAiohttpClient(
                 base_url=base_url, headers=w.raw_headers(), limits=limits, timeout=timeout
             ) as client:
-
-                async def retrieve(batch_id: str) -> RawBatch:
-                    response = await client.get(f"/v1/messages/batches/{batch_id}")
-                    response.raise_for_status()
-                    return RawBatch.model_validate_json(response.content)
-
-                return await drive(retrieve, ids, total, concurrency)
+                return await drive(raw_retrieve(client), ids, total, concurrency)
 
         def verify(value: Any) -> None:
-            asked, got = value
-            h.check(len(got) == total, f"{len(got)} results, want {total}")
-            for batch_id, batch in zip(asked, got):
-                h.check(batch is not None and batch.id == batch_id, f"wrong batch for {batch_id}")
+            verify_batches(value, total)
 
         row = h.compare(
             f"loopback (aiohttp): {total:,} async retrieve @ {concurrency}",

@@ -14,7 +14,8 @@ Raw floor: ``client.stream("GET", results_path)`` + ``_raw_results.iter_raw_line
 from __future__ import annotations
 
 import zlib
-from typing import Iterable, List, Tuple
+from contextlib import contextmanager
+from typing import Iterable, Iterator, List, Tuple
 
 import _harness as h
 import _wire as w
@@ -67,12 +68,10 @@ def ended_batch() -> MessageBatch:
     return MessageBatch.model_validate(w.batch_dict(BATCH_ID))
 
 
-def run(quick: bool) -> List[h.Row]:
-    n = 500 if quick else 100_000
-    rounds = 1 if quick else 5
-    body = w.results_body(n)
-    want = expected(n)
-    batch = ended_batch()
+@contextmanager
+def clients(body: bytes) -> Iterator[Tuple[anthropic.Anthropic, httpx.Client]]:
+    """(ours, the floor's client), each over its own transport serving ``body``; closed
+    on leaving."""
     with (
         httpx.Client(transport=make_transport(body)) as http,
         anthropic.Anthropic(api_key=w.API_KEY, base_url=w.BASE_URL, http_client=http) as client,
@@ -80,6 +79,16 @@ def run(quick: bool) -> List[h.Row]:
             transport=make_transport(body), base_url=w.BASE_URL, headers=w.raw_headers()
         ) as raw_client,
     ):
+        yield client, raw_client
+
+
+def run(quick: bool) -> List[h.Row]:
+    n = 500 if quick else 100_000
+    rounds = 1 if quick else 5
+    body = w.results_body(n)
+    want = expected(n)
+    batch = ended_batch()
+    with clients(body) as (client, raw_client):
 
         def ours() -> Summary:
             with client.messages.batches.results(batch) as results:
