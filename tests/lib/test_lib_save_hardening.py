@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import Any, AsyncIterator, Iterator, List, Optional
 
 import anyio
 import httpx
@@ -357,62 +357,57 @@ class ShortBodies(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return httpx.Response(response.status_code, headers=headers, content=cut, request=request)
 
 
-async def short_kit(flavor: str, cuts: List[int]) -> Kit:
-    return Kit(flavor, wrap=lambda inner: ShortBodies(inner, cuts))
+class Short:
+    """A kit whose results bodies end early at ``cuts`` (consumed in order), an ended
+    batch of ``N`` requests and the lines a clean download gives (``expected``)."""
+
+    def __init__(self, kit: Kit, cuts: List[int], batch: MessageBatch, expected: List[bytes]):
+        self.kit, self.cuts, self.batch, self.expected = kit, cuts, batch, expected
+
+
+@pytest.fixture
+async def short(flavor: str, tmp_path: Path) -> AsyncIterator[Short]:
+    cuts: List[int] = []
+    kit = Kit(flavor, wrap=lambda inner: ShortBodies(inner, cuts))
+    try:
+        batch = await ended_batch(kit)
+        yield Short(kit, cuts, batch, await reference(kit, batch, tmp_path))
+    finally:
+        await kit.aclose()
 
 
 async def test_a_stream_ending_early_at_a_line_boundary_is_resumed(
-    flavor: str, tmp_path: Path
+    short: Short, tmp_path: Path
 ) -> None:
-    cuts: List[int] = []
-    kit = await short_kit(flavor, cuts)
-    try:
-        batch = await ended_batch(kit)
-        expected = await reference(kit, batch, tmp_path)
-        cuts += [offset(expected, 7), offset(expected, 20) + 9]  # a line boundary, mid-line
-        path = tmp_path / "out.jsonl"
-        report = await save(kit, batch, path)
-        assert cuts == [] and report.complete and report.attempts == 3
-        assert sorted(lines_of(path)) == sorted(expected)
-        assert report.skipped == 7 + 20 and kit.sleeps == [0.5, 0.5]
-    finally:
-        await kit.aclose()
+    kit, expected = short.kit, short.expected
+    short.cuts += [offset(expected, 7), offset(expected, 20) + 9]  # a line boundary, mid-line
+    path = tmp_path / "out.jsonl"
+    report = await save(kit, short.batch, path)
+    assert short.cuts == [] and report.complete and report.attempts == 3
+    assert sorted(lines_of(path)) == sorted(expected)
+    assert report.skipped == 7 + 20 and kit.sleeps == [0.5, 0.5]
 
 
 async def test_a_stream_that_keeps_ending_early_raises_and_publishes_nothing(
-    flavor: str, tmp_path: Path
+    short: Short, tmp_path: Path
 ) -> None:
-    cuts: List[int] = []
-    kit = await short_kit(flavor, cuts)
-    try:
-        batch = await ended_batch(kit)
-        expected = await reference(kit, batch, tmp_path)
-        cuts += [offset(expected, 7)] * 3
-        path = tmp_path / "out.jsonl"
-        with pytest.raises(APIConnectionError, match=r"ended cleanly but short.* 7 of .*40"):
-            await save(kit, batch, path, max_attempts=3)
-        assert not path.exists() and len(lines_of(tmp_path / "out.jsonl.partial")) == 7
-        report = await save(kit, batch, path)  # the proxy behaves again: resumed
-        assert (report.resumed, report.written) == (7, N - 7)
-        assert sorted(lines_of(path)) == sorted(expected)
-    finally:
-        await kit.aclose()
+    short.cuts += [offset(short.expected, 7)] * 3
+    path = tmp_path / "out.jsonl"
+    with pytest.raises(APIConnectionError, match=r"ended cleanly but short.* 7 of .*40"):
+        await save(short.kit, short.batch, path, max_attempts=3)
+    assert not path.exists() and len(lines_of(tmp_path / "out.jsonl.partial")) == 7
+    report = await save(short.kit, short.batch, path)  # the proxy behaves again: resumed
+    assert (report.resumed, report.written) == (7, N - 7)
+    assert sorted(lines_of(path)) == sorted(short.expected)
 
 
 async def test_a_short_stream_of_a_batch_with_unusable_counts_is_taken_as_is(
-    flavor: str, tmp_path: Path
+    short: Short, tmp_path: Path
 ) -> None:
-    cuts: List[int] = []
-    kit = await short_kit(flavor, cuts)
-    try:
-        batch = await ended_batch(kit)
-        expected = await reference(kit, batch, tmp_path)
-        cuts.append(offset(expected, 7))
-        lenient = batch.model_copy(update={"request_counts": None})
-        report = await save(kit, lenient, tmp_path / "out.jsonl")
-        assert report.expected is None and report.lines == 7 and report.complete
-    finally:
-        await kit.aclose()
+    short.cuts.append(offset(short.expected, 7))
+    lenient = short.batch.model_copy(update={"request_counts": None})
+    report = await save(short.kit, lenient, tmp_path / "out.jsonl")
+    assert report.expected is None and report.lines == 7 and report.complete
 
 
 class CloseDelimited(ThreadedLoopback):
