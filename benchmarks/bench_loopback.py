@@ -157,14 +157,11 @@ def run(quick: bool) -> List[h.Row]:
             ) as client:
                 return await drive(raw_retrieve(client), ids, total, concurrency)
 
-        def verify(value: Any) -> None:
-            verify_batches(value, total)
-
         row = h.compare(
             f"loopback: {total:,} async retrieve @ {concurrency}",
             ours=lambda: asyncio.run(ours()),
             raw=lambda: asyncio.run(raw()),
-            verify=verify,
+            verify=lambda value: verify_batches(value, total),
             rounds=rounds,
             target=1.2,
             warmup=0,  # every run warms its own connection pool first

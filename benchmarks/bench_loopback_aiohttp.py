@@ -12,7 +12,7 @@ and timeout. Needs the ``aiohttp`` extra (``pip install -e ".[aiohttp]"``).
 from __future__ import annotations
 
 import asyncio
-from typing import Any, List
+from typing import List
 
 import _harness as h
 import _wire as w
@@ -50,14 +50,11 @@ def run(quick: bool) -> List[h.Row]:
             ) as client:
                 return await drive(raw_retrieve(client), ids, total, concurrency)
 
-        def verify(value: Any) -> None:
-            verify_batches(value, total)
-
         row = h.compare(
             f"loopback (aiohttp): {total:,} async retrieve @ {concurrency}",
             ours=lambda: asyncio.run(ours()),
             raw=lambda: asyncio.run(raw()),
-            verify=verify,
+            verify=lambda value: verify_batches(value, total),
             rounds=rounds,
             target=1.2,
             warmup=0,

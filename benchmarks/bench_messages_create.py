@@ -14,14 +14,13 @@ pydantic model with a discriminated content union). Target: ours <= 1.2x the flo
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Any, Dict, List
 
 import _harness as h
 import _wire as w
 import httpx
-import pydantic
 import pydantic_core
-from typing_extensions import Annotated
+from _raw_results import RawMessage  # the floor's message model, shared with results
 
 import anthropic
 
@@ -56,38 +55,6 @@ MESSAGE = {
     },
 }
 BODY = json.dumps(MESSAGE).encode()
-
-
-class RawText(pydantic.BaseModel):
-    type: Literal["text"]
-    text: str
-    citations: Optional[List[Dict[str, Any]]] = None
-
-
-class RawToolUse(pydantic.BaseModel):
-    type: Literal["tool_use"]
-    id: str
-    name: str
-    input: Dict[str, Any]
-
-
-class RawUsage(pydantic.BaseModel):
-    input_tokens: int
-    output_tokens: int
-    cache_creation_input_tokens: Optional[int] = None
-    cache_read_input_tokens: Optional[int] = None
-    service_tier: Optional[str] = None
-
-
-class RawMessage(pydantic.BaseModel):
-    id: str
-    type: Literal["message"]
-    role: str
-    model: str
-    content: List[Annotated[Union[RawText, RawToolUse], pydantic.Field(discriminator="type")]]
-    stop_reason: Optional[str] = None
-    stop_sequence: Optional[str] = None
-    usage: RawUsage
 
 
 def make_transport(seen: List[httpx.Request]) -> httpx.MockTransport:
