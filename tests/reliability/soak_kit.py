@@ -1,9 +1,9 @@
 """What the sync and async soak tests share: sizes, faults, counting transports, probes.
 
-Sizes come from the environment: ``SOAK_REQUESTS`` (async, default 6,000),
+Sizes come from the environment: ``SOAK_REQUESTS`` (async, default 4,000),
 ``SOAK_CONCURRENCY`` (default 500), ``SOAK_SYNC_REQUESTS`` (default 5,000),
 ``SOAK_SYNC_WORKERS`` (default 48), ``SOAK_TIMEOUT`` (seconds, default 300). The async
-default keeps the whole suite inside its 3-minute budget (6,000 calls at 500 take ~30 s
+default keeps the whole suite inside its 3-minute budget (4,000 calls at 500 take ~20 s
 on a quiet 2-core machine); ``SOAK_REQUESTS=10000`` runs the longer soak.
 """
 
@@ -20,7 +20,7 @@ import httpx
 import anthropic
 from anthropic.emulator import Emulator, Fault, Faults
 
-SOAK_REQUESTS = int(os.environ.get("SOAK_REQUESTS", "6000"))
+SOAK_REQUESTS = int(os.environ.get("SOAK_REQUESTS", "4000"))
 SOAK_CONCURRENCY = int(os.environ.get("SOAK_CONCURRENCY", "500"))
 SOAK_SYNC_REQUESTS = int(os.environ.get("SOAK_SYNC_REQUESTS", "5000"))
 SOAK_SYNC_WORKERS = int(os.environ.get("SOAK_SYNC_WORKERS", "48"))

@@ -1,4 +1,4 @@
-"""Soak: the async client sends SOAK_REQUESTS (10,000) calls at SOAK_CONCURRENCY (500) to
+"""Soak: the async client sends SOAK_REQUESTS (4,000 by default) calls at SOAK_CONCURRENCY (500) to
 the emulator's HTTP server on loopback, with 5 % seeded transient faults.
 
 Every call ends as promised (the batch, or a typed transient error once retries are
